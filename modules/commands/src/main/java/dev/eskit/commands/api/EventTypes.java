@@ -1,0 +1,21 @@
+package dev.eskit.commands.api;
+
+import java.util.regex.Pattern;
+
+/** Event type names are {@code <Partition>.<Action>}; the partition is the part before the last dot. */
+public final class EventTypes {
+
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+");
+    public static final int MAX_LENGTH = 200;
+
+    private EventTypes() {
+    }
+
+    public static boolean isValid(String type) {
+        return type != null && type.length() <= MAX_LENGTH && TYPE.matcher(type).matches();
+    }
+
+    public static String partitionOf(String type) {
+        return type.substring(0, type.lastIndexOf('.'));
+    }
+}

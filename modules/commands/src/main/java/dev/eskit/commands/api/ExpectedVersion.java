@@ -1,0 +1,53 @@
+package dev.eskit.commands.api;
+
+/** What a writer expects a stream's version to be before its append. */
+public sealed interface ExpectedVersion {
+
+    /** Whether a stream currently at {@code version} (0 when it has no events) meets this expectation. */
+    boolean isMetBy(long version);
+
+    /** Appends whatever the stream's version is. */
+    record Any() implements ExpectedVersion {
+        @Override
+        public boolean isMetBy(long version) {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "any";
+        }
+    }
+
+    /** Appends only to a stream that has no events yet. */
+    record NoStream() implements ExpectedVersion {
+        @Override
+        public boolean isMetBy(long version) {
+            return version == 0;
+        }
+
+        @Override
+        public String toString() {
+            return "no_stream";
+        }
+    }
+
+    /** Appends only to a stream exactly at this version. */
+    record Exactly(long version) implements ExpectedVersion {
+        public Exactly {
+            if (version < 0) {
+                throw new IllegalArgumentException("a version is never negative");
+            }
+        }
+
+        @Override
+        public boolean isMetBy(long actual) {
+            return actual == version;
+        }
+
+        @Override
+        public String toString() {
+            return Long.toString(version);
+        }
+    }
+}
