@@ -1,0 +1,22 @@
+package dev.eskit.queries.api;
+
+import java.time.Duration;
+
+/** The global log: every event of every stream in commit order, read with opaque cursors. */
+public interface EventLog {
+
+    /**
+     * Reads up to {@code limit} events matching {@code selector} after {@code cursor} (null: from the
+     * beginning), waiting up to {@code wait} for the first one.
+     */
+    LogPage read(String cursor, int limit, Selector selector, Duration wait) throws InterruptedException;
+
+    /** Follows the log from {@code cursor} (null: from the beginning). */
+    LogFollower follow(String cursor, Selector selector);
+
+    /** The position of the newest stored event, 0 when the store is empty. */
+    long head();
+
+    /** The log position a cursor stands at: everything up to it has been read. */
+    long positionOf(String cursor);
+}

@@ -1,0 +1,68 @@
+package dev.eskit.queries.log;
+
+import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.queries.api.LoggedEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Shows a stored Axon event the way the API presents every event. A raw stream event carries its
+ * client's id, type and metadata in its payload; the acting principal and the request that caused
+ * it come from Axon's metadata, where every command's correlation data lands.
+ */
+@Component
+class EventViews {
+
+    /** Axon metadata keys that readers see in an event's metadata. */
+    static final String[] RECORDED_KEYS = {"actor", "requestId"};
+
+    private final JsonMapper json;
+
+    EventViews(JsonMapper json) {
+        this.json = json;
+    }
+
+    LoggedEvent of(TrackedEventMessage<?> message) {
+        return of(message, message.trackingToken().position().orElse(0));
+    }
+
+    private LoggedEvent of(EventMessage<?> message, long position) {
+        String streamId = null;
+        long version = 0;
+        if (message instanceof DomainEventMessage<?> domain) {
+            streamId = domain.getAggregateIdentifier();
+            version = domain.getSequenceNumber() + 1;
+        }
+        Object payload = message.getPayload();
+        if (payload instanceof StreamEventAppended raw) {
+            return new LoggedEvent(raw.eventId(), streamId, raw.type(), version, position, message.getTimestamp(),
+                    raw.data(), withRecordedKeys(raw.metadata(), message.getMetaData()));
+        }
+        return new LoggedEvent(message.getIdentifier(), streamId, typeOf(message), version, position,
+                message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()));
+    }
+
+    /** Typed events are named after their aggregate and their class: {@code Gathering.GatheringPlanned}. */
+    private static String typeOf(EventMessage<?> message) {
+        String partition = message instanceof DomainEventMessage<?> domain && domain.getType() != null
+                ? domain.getType() : "Event";
+        return partition + "." + message.getPayloadType().getSimpleName();
+    }
+
+    private ObjectNode withRecordedKeys(JsonNode clientMetadata, MetaData axonMetadata) {
+        ObjectNode metadata = clientMetadata instanceof ObjectNode object ? object.deepCopy() : json.createObjectNode();
+        for (String key : RECORDED_KEYS) {
+            Object value = axonMetadata.get(key);
+            if (value != null) {
+                metadata.put(key, value.toString());
+            }
+        }
+        return metadata;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.eskit.queries.log;
+
+import dev.eskit.queries.api.LoggedEvent;
+import dev.eskit.queries.api.StreamEvents;
+import dev.eskit.queries.api.StreamReader;
+import dev.eskit.queries.api.StreamSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads one stream from the JDBC event table. Axon's aggregate stream does not carry the global
+ * position that the API shows with every event, so this reads the rows itself and hands them to
+ * Axon's own upcasting and deserialization.
+ */
+@Service
+class JdbcStreamReader implements StreamReader {
+
+    private final JdbcTemplate jdbc;
+    private final EventSchema schema;
+    private final Serializer eventSerializer;
+    private final ObjectProvider<Configuration> axon;
+    private final EventViews views;
+    private final String columns;
+
+    JdbcStreamReader(JdbcTemplate jdbc, EventSchema schema, @Qualifier("eventSerializer") Serializer eventSerializer,
+                     ObjectProvider<Configuration> axon, EventViews views) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+        this.eventSerializer = eventSerializer;
+        this.axon = axon;
+        this.views = views;
+        this.columns = schema.trackedEventFields();
+    }
+
+    @Override
+    public Optional<StreamSummary> summary(String streamId) {
+        long version = version(streamId);
+        if (version == 0) {
+            return Optional.empty();
+        }
+        LoggedEvent first = read(streamId, 0, 0, 1).get(0);
+        LoggedEvent last = version == 1 ? first : read(streamId, version - 1, version - 1, 1).get(0);
+        String partition = first.type().substring(0, first.type().lastIndexOf('.'));
+        return Optional.of(new StreamSummary(streamId, partition, version, first.timestamp(), last.timestamp()));
+    }
+
+    @Override
+    public Optional<StreamEvents> events(String streamId, long fromVersion, long toVersion, int limit) {
+        long version = version(streamId);
+        if (version == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new StreamEvents(streamId, version, read(streamId, fromVersion - 1, toVersion - 1, limit)));
+    }
+
+    @Override
+    public List<Long> positions(String streamId, long fromVersion, long toVersion) {
+        return jdbc.queryForList("SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
+                        + " BETWEEN ? AND ? ORDER BY " + schema.sequenceNumberColumn(),
+                Long.class, streamId, fromVersion - 1, toVersion - 1);
+    }
+
+    @Override
+    public long version(String streamId) {
+        Long last = jdbc.queryForObject("SELECT MAX(" + schema.sequenceNumberColumn() + ") FROM "
+                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?", Long.class, streamId);
+        return last == null ? 0 : last + 1;
+    }
+
+    private List<LoggedEvent> read(String streamId, long fromSequence, long toSequence, int limit) {
+        List<TrackedEventData<?>> rows = jdbc.query("SELECT " + columns + " FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
+                        + " BETWEEN ? AND ? ORDER BY " + schema.sequenceNumberColumn() + " LIMIT ?",
+                (row, i) -> toEventData(row), streamId, fromSequence, toSequence, limit);
+        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), eventSerializer, axon.getObject().upcasterChain())
+                .map(views::of)
+                .toList();
+    }
+
+    private TrackedEventData<?> toEventData(ResultSet row) throws SQLException {
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(row.getLong(schema.globalIndexColumn())),
+                new GenericDomainEventEntry<>(
+                        row.getString(schema.typeColumn()),
+                        row.getString(schema.aggregateIdentifierColumn()),
+                        row.getLong(schema.sequenceNumberColumn()),
+                        row.getString(schema.eventIdentifierColumn()),
+                        row.getString(schema.timestampColumn()),
+                        row.getString(schema.payloadTypeColumn()),
+                        row.getString(schema.payloadRevisionColumn()),
+                        row.getBytes(schema.payloadColumn()),
+                        row.getBytes(schema.metaDataColumn())));
+    }
+}

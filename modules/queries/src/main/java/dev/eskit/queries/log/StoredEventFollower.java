@@ -1,0 +1,47 @@
+package dev.eskit.queries.log;
+
+import dev.eskit.queries.api.LogEntry;
+import dev.eskit.queries.api.LogFollower;
+import dev.eskit.queries.api.LoggedEvent;
+import dev.eskit.queries.api.Selector;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+/** Follows the event store's stream and hands out the events a selector wants, each with its cursor. */
+class StoredEventFollower implements LogFollower {
+
+    private final BlockingStream<TrackedEventMessage<?>> stream;
+    private final Selector selector;
+    private final EventViews views;
+
+    StoredEventFollower(BlockingStream<TrackedEventMessage<?>> stream, Selector selector, EventViews views) {
+        this.stream = stream;
+        this.selector = selector;
+        this.views = views;
+    }
+
+    @Override
+    public Optional<LogEntry> next(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (stream.hasNextAvailable(millisUntil(deadline), TimeUnit.MILLISECONDS)) {
+            TrackedEventMessage<?> message = stream.nextAvailable();
+            LoggedEvent event = views.of(message);
+            if (selector.matches(event.type())) {
+                return Optional.of(new LogEntry(event, Cursors.encode(message.trackingToken())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static int millisUntil(long deadlineNanos) {
+        return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+    }
+}

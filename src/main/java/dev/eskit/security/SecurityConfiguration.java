@@ -1,0 +1,60 @@
+package dev.eskit.security;
+
+import dev.eskit.web.problem.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/** Every {@code /api/v1} call is authenticated; GETs need reader, writes writer, operations admin. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                .addFilterAfter(new ActorLoggingFilter(), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .authorizeHttpRequests(requests -> requests
+                        // the async half of an SSE response and the error page were authorized with their request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/users/*/erasure").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.READER)
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasRole(Roles.READER)
+                        .requestMatchers("/api/v1/**").hasRole(Roles.WRITER)
+                        .anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Roles.HIERARCHY);
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(SecurityProperties properties, Environment environment, Clock clock) {
+        DaoAuthenticationProvider passwords =
+                new DaoAuthenticationProvider(new InMemoryUserDetailsManager(Accounts.from(properties, environment)));
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new RememberingAuthenticationProvider(passwords, properties.credentialCacheTtl(), clock);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.eskit.web.problem;
+
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.queries.api.InvalidCursorException;
+import dev.eskit.queries.api.InvalidSelectorException;
+import dev.eskit.web.problem.Problems.FieldProblem;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into RFC 9457 problem+json. Spring's base class already covers the HTTP
+ * layer (405, 406, 415, missing parameters, type mismatches); this adds field lists, domain
+ * refusals, body limits, an unreachable store, and a last resort that never leaks a stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> rejected(CommandExecutionException exception, WebRequest request) {
+        Optional<Object> details = exception.getDetails();
+        if (details.isPresent() && details.get() instanceof Rejection rejection) {
+            return problem(exception, Conflicts.of(rejection), request);
+        }
+        return unexpected(exception, request);
+    }
+
+    @ExceptionHandler({InvalidCursorException.class, InvalidSelectorException.class})
+    ResponseEntity<Object> invalidReadArgument(IllegalArgumentException exception, WebRequest request) {
+        String field = exception instanceof InvalidCursorException ? "cursor" : "selector";
+        return handleExceptionInternal(Problems.invalidField(field, exception.getMessage()), null, new HttpHeaders(),
+                HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+        if (StoreUnavailable.isCause(exception)) {
+            log.warn("the store is unreachable", exception);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS);
+            return handleExceptionInternal(exception, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "the event store cannot be reached; nothing was stored, retry later"), headers,
+                    HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
+        log.error("request failed unexpectedly", exception);
+        return problem(exception, Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the request failed unexpectedly; the server log has the details under this request's id"), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (BodySizeLimit.isCause(exception)) {
+            return problem(exception, Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "the request body is larger than the configured limit"), request);
+        }
+        return problem(exception, Problems.detail(HttpStatus.BAD_REQUEST, "malformed-body",
+                MalformedBodies.describe(exception)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return handleExceptionInternal(Problems.invalidFields(errors), null, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(parameterName(result), error.getDefaultMessage())))
+                .toList();
+        return handleExceptionInternal(Problems.invalidFields(errors), null, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name != null ? name : "parameter " + result.getMethodParameter().getParameterIndex();
+    }
+
+    private ResponseEntity<Object> problem(Exception exception, ProblemDetail problem, WebRequest request) {
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.valueOf(problem.getStatus()),
+                request);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.eskit.web.problem;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** RFC 9457 problems that controllers throw; {@link ApiExceptionHandler} writes them as problem+json. */
+public final class Problems {
+
+    private static final String TYPE_PREFIX = "urn:eskit:problem:";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail detail(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        return problem;
+    }
+
+    public static ErrorResponseException of(HttpStatus status, String slug, String detail) {
+        return new ErrorResponseException(status, detail(status, slug, detail), null);
+    }
+
+    public static ErrorResponseException badRequest(String detail) {
+        return of(HttpStatus.BAD_REQUEST, "bad-request", detail);
+    }
+
+    /** A 400 naming each offending field, so a client can show every mistake at once. */
+    public static ErrorResponseException invalidFields(List<FieldProblem> errors) {
+        ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "invalid-request",
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
+        problem.setProperty("errors", errors);
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    public static ErrorResponseException invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldProblem(field, message)));
+    }
+
+    public static ErrorResponseException notFound(String detail) {
+        return of(HttpStatus.NOT_FOUND, "not-found", detail);
+    }
+
+    /** One field's problem in a 400 answer. */
+    public record FieldProblem(String field, String message) {
+    }
+}

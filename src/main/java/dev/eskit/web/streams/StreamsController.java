@@ -1,0 +1,110 @@
+package dev.eskit.web.streams;
+
+import dev.eskit.commands.api.AppendResult;
+import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.queries.api.StreamEvents;
+import dev.eskit.queries.api.StreamReader;
+import dev.eskit.queries.api.StreamSummary;
+import dev.eskit.web.ApiPaths;
+import dev.eskit.web.ETags;
+import dev.eskit.web.problem.Conflicts;
+import dev.eskit.web.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(ApiPaths.V1 + "/streams")
+@Tag(name = "Streams", description = "The raw event store: append with optimistic concurrency, read a stream")
+class StreamsController {
+
+    private final CommandGateway commands;
+    private final StreamReader streams;
+
+    StreamsController(CommandGateway commands, StreamReader streams) {
+        this.commands = commands;
+        this.streams = streams;
+    }
+
+    @PostMapping(path = "/{streamId}/events", consumes = "application/json")
+    @Operation(summary = "Append events to a stream",
+            description = "All events of one request are stored atomically, with consecutive versions. "
+                    + "expectedVersion is a number (the stream must be at exactly that version), \"no_stream\" or "
+                    + "\"any\". Resending a request whose events all carry ids answers 200 with the original "
+                    + "result and stores nothing. Streams written by users, gatherings or entities are read-only here.")
+    @ApiResponse(responseCode = "201", description = "stored")
+    @ApiResponse(responseCode = "200", description = "an identical earlier request had stored these events; nothing new was stored")
+    @ApiResponse(responseCode = "409", description = "the stream is not at the expected version (see currentVersion), "
+            + "an event id was used before with other content, the stream belongs to another partition or module")
+    ResponseEntity<AppendResponse> append(@PathVariable String streamId, @Valid @RequestBody AppendRequest request) {
+        AppendToStream command = AppendCommands.from(StreamIds.require(streamId), request, UUID::randomUUID);
+        AppendResult result = send(command);
+        AppendResponse body = new AppendResponse(streamId, result.fromVersion(), result.toVersion(),
+                streams.positions(streamId, result.fromVersion(), result.toVersion()));
+        URI location = URI.create(ApiPaths.V1 + "/streams/" + streamId + "/events?fromVersion=" + result.fromVersion()
+                + "&toVersion=" + result.toVersion());
+        return ResponseEntity.status(result.retried() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(location)
+                .eTag(ETags.of(result.toVersion()))
+                .body(body);
+    }
+
+    /** The aggregate checks versions in memory; the store's unique key is what decides between instances. */
+    private AppendResult send(AppendToStream command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (ConcurrencyException raced) {
+            throw new ErrorResponseException(HttpStatus.CONFLICT,
+                    Conflicts.versionTaken(command.streamId(), streams.version(command.streamId())), raced);
+        }
+    }
+
+    @GetMapping("/{streamId}/events")
+    @Operation(summary = "Read a stream's events", description = "Ordered by version; toVersion is inclusive.")
+    @ApiResponse(responseCode = "200", description = "the events")
+    @ApiResponse(responseCode = "404", description = "no such stream")
+    ResponseEntity<StreamEvents> events(@PathVariable String streamId,
+                                        @Parameter(description = "first version to return") @RequestParam(defaultValue = "1") @Min(1) long fromVersion,
+                                        @Parameter(description = "last version to return") @RequestParam(required = false) @Min(1) Long toVersion,
+                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        StreamIds.require(streamId);
+        long to = toVersion == null ? Long.MAX_VALUE : toVersion;
+        if (to < fromVersion) {
+            throw Problems.invalidField("toVersion", "must not be below fromVersion");
+        }
+        StreamEvents events = streams.events(streamId, fromVersion, to, limit).orElseThrow(() -> unknown(streamId));
+        return ResponseEntity.ok().eTag(ETags.of(events.version())).body(events);
+    }
+
+    @GetMapping("/{streamId}")
+    @Operation(summary = "Describe a stream", description = "Its partition, version and when it was created and last changed.")
+    @ApiResponse(responseCode = "200", description = "the stream")
+    @ApiResponse(responseCode = "404", description = "no such stream")
+    ResponseEntity<StreamSummary> stream(@PathVariable String streamId) {
+        StreamIds.require(streamId);
+        StreamSummary summary = streams.summary(streamId).orElseThrow(() -> unknown(streamId));
+        return ResponseEntity.ok().eTag(ETags.of(summary.version())).body(summary);
+    }
+
+    private static ErrorResponseException unknown(String streamId) {
+        return Problems.notFound("stream " + streamId + " has no events");
+    }
+}
