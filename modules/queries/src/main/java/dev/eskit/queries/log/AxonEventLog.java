@@ -52,9 +52,9 @@ class AxonEventLog implements EventLog {
                     break;
                 }
                 TrackedEventMessage<?> message = stream.nextAvailable();
+                LoggedEvent event = views.of(message, LogPositions.of(position, message.trackingToken()));
                 position = message.trackingToken();
                 scanned++;
-                LoggedEvent event = views.of(message);
                 if (selector.matches(event.type())) {
                     entries.add(event);
                 }
@@ -66,7 +66,7 @@ class AxonEventLog implements EventLog {
     @Override
     public LogFollower follow(String cursor, Selector selector) {
         TrackingToken start = cursor == null ? null : Cursors.decode(cursor);
-        return new StoredEventFollower(eventStore.openStream(start), selector, views);
+        return new StoredEventFollower(eventStore.openStream(start), start, selector, views);
     }
 
     @Override

@@ -28,11 +28,12 @@ class EventViews {
         this.json = json;
     }
 
+    /** An event read from a store stream that tracks exact positions, such as one stream's rows. */
     LoggedEvent of(TrackedEventMessage<?> message) {
         return of(message, message.trackingToken().position().orElse(0));
     }
 
-    private LoggedEvent of(EventMessage<?> message, long position) {
+    LoggedEvent of(EventMessage<?> message, long position) {
         String streamId = null;
         long version = 0;
         if (message instanceof DomainEventMessage<?> domain) {

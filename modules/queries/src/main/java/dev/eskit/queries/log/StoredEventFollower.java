@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 
 /** Follows the event store's stream and hands out the events a selector wants, each with its cursor. */
 class StoredEventFollower implements LogFollower {
@@ -16,9 +17,12 @@ class StoredEventFollower implements LogFollower {
     private final BlockingStream<TrackedEventMessage<?>> stream;
     private final Selector selector;
     private final EventViews views;
+    private TrackingToken position;
 
-    StoredEventFollower(BlockingStream<TrackedEventMessage<?>> stream, Selector selector, EventViews views) {
+    StoredEventFollower(BlockingStream<TrackedEventMessage<?>> stream, TrackingToken start, Selector selector,
+                        EventViews views) {
         this.stream = stream;
+        this.position = start;
         this.selector = selector;
         this.views = views;
     }
@@ -28,7 +32,8 @@ class StoredEventFollower implements LogFollower {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (stream.hasNextAvailable(millisUntil(deadline), TimeUnit.MILLISECONDS)) {
             TrackedEventMessage<?> message = stream.nextAvailable();
-            LoggedEvent event = views.of(message);
+            LoggedEvent event = views.of(message, LogPositions.of(position, message.trackingToken()));
+            position = message.trackingToken();
             if (selector.matches(event.type())) {
                 return Optional.of(new LogEntry(event, Cursors.encode(message.trackingToken())));
             }
