@@ -140,6 +140,21 @@ abstract class LogApiTests extends ApiTest {
     }
 
     @Test
+    void aReadRightAfterAWriteSeesItWhileOthersFollowTheLiveStream() throws Exception {
+        String p = uniquePartition();
+        String cursor = endCursor();
+        try (SseClient follower = new SseClient(api, api.request(Role.READER, "/api/v1/log/stream?after=" + cursor))) {
+            for (int i = 0; i < 20; i++) {
+                appendOk(uniqueStream(), null, List.of(event("rw-" + i, p + ".Written", Map.of())));
+                JsonNode page = api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&after=" + cursor).json();
+                assertThat(texts(page.get("entries"), "id")).as("read %d", i).containsExactly("rw-" + i);
+                cursor = page.get("cursor").asString();
+                assertThat(follower.next(Duration.ofSeconds(10))).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void refusesAnInvalidSseCursorWith400() {
         Response response = api.get(Role.READER, "/api/v1/log/stream?after=garbage");
         assertThat(response.status()).isEqualTo(400);

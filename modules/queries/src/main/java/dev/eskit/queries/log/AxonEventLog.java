@@ -7,17 +7,20 @@ import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The global log read through Axon's own event stream, the one its tracking processors use. The
+ * The global log read through Axon's own event streams, the ones its tracking processors use. The
  * cursor is the stream's tracking token, so the log inherits the store's handling of transactions
  * that commit out of order (gaps on JPA/JDBC, the global sequence on Axon Server).
  */
@@ -25,42 +28,71 @@ import org.springframework.stereotype.Service;
 class AxonEventLog implements EventLog {
 
     private final EventStore eventStore;
+    private final EventStorageEngine storage;
     private final EventViews views;
     private final int maxScannedPerRead;
 
-    AxonEventLog(EventStore eventStore, EventViews views,
+    AxonEventLog(EventStore eventStore, EventStorageEngine storage, EventViews views,
                  @Value("${eskit.log.max-scanned-per-read:10000}") int maxScannedPerRead) {
         this.eventStore = eventStore;
+        this.storage = storage;
         this.views = views;
         this.maxScannedPerRead = maxScannedPerRead;
     }
 
     /**
-     * Stops after {@code maxScannedPerRead} events even when few matched, so that a narrow selector
-     * over a long log answers promptly; the cursor then still moves past what was scanned.
+     * Scans the store directly first, so that a read right after a write sees it; only when nothing
+     * matched and the caller wants to wait does it follow the event store's live stream. Stops after
+     * {@code maxScannedPerRead} events even when few matched, so that a narrow selector over a long
+     * log answers promptly; the cursor then still moves past what was scanned.
      */
     @Override
     public LogPage read(String cursor, int limit, Selector selector, Duration wait) throws InterruptedException {
-        TrackingToken position = cursor == null ? null : Cursors.decode(cursor);
         long deadline = System.nanoTime() + wait.toNanos();
-        List<LoggedEvent> entries = new ArrayList<>();
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(position)) {
-            int scanned = 0;
-            while (entries.size() < limit && scanned < maxScannedPerRead) {
-                int waitMillis = entries.isEmpty() ? StoredEventFollower.millisUntil(deadline) : 0;
-                if (!stream.hasNextAvailable(waitMillis, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                LoggedEvent event = views.of(message, LogPositions.of(position, message.trackingToken()));
-                position = message.trackingToken();
-                scanned++;
-                if (selector.matches(event.type())) {
-                    entries.add(event);
+        Scan scan = new Scan(cursor == null ? null : Cursors.decode(cursor), limit, selector);
+        try (Stream<? extends TrackedEventMessage<?>> stored = storage.readEvents(scan.position, false)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stored.iterator();
+            while (scan.wantsMore() && events.hasNext()) {
+                scan.take(events.next());
+            }
+        }
+        if (scan.entries.isEmpty() && scan.wantsMore() && !wait.isZero()) {
+            try (BlockingStream<TrackedEventMessage<?>> live = eventStore.openStream(scan.position)) {
+                while (scan.wantsMore() && live.hasNextAvailable(
+                        scan.entries.isEmpty() ? StoredEventFollower.millisUntil(deadline) : 0, TimeUnit.MILLISECONDS)) {
+                    scan.take(live.nextAvailable());
                 }
             }
         }
-        return new LogPage(entries, Cursors.encode(position), head());
+        return new LogPage(scan.entries, Cursors.encode(scan.position), head());
+    }
+
+    /** One read's progress: what matched, and the token after the last event scanned. */
+    private final class Scan {
+        private final List<LoggedEvent> entries = new ArrayList<>();
+        private final int limit;
+        private final Selector selector;
+        private TrackingToken position;
+        private int scanned;
+
+        Scan(TrackingToken start, int limit, Selector selector) {
+            this.position = start;
+            this.limit = limit;
+            this.selector = selector;
+        }
+
+        boolean wantsMore() {
+            return entries.size() < limit && scanned < maxScannedPerRead;
+        }
+
+        void take(TrackedEventMessage<?> message) {
+            LoggedEvent event = views.of(message, LogPositions.of(position, message.trackingToken()));
+            position = message.trackingToken();
+            scanned++;
+            if (selector.matches(event.type())) {
+                entries.add(event);
+            }
+        }
     }
 
     @Override
