@@ -38,9 +38,7 @@ class EmbeddedRestartTest {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(EskitApplication.class)
-                .properties("server.port=0", "spring.datasource.url=" + url)
-                .run();
+        return new SpringApplicationBuilder(EskitApplication.class).run("--server.port=0", "--spring.datasource.url=" + url);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
