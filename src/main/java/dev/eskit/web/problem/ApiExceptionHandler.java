@@ -7,6 +7,7 @@ import dev.eskit.web.problem.Problems.FieldProblem;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +38,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> rejected(CommandExecutionException exception, WebRequest request) {
         Optional<Object> details = exception.getDetails();
         if (details.isPresent() && details.get() instanceof Rejection rejection) {
-            return problem(exception, Conflicts.of(rejection), request);
+            return problem(exception, RejectionProblems.of(rejection), request);
         }
         return unexpected(exception, request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException exception, WebRequest request) {
+        return problem(exception, Problems.detail(HttpStatus.NOT_FOUND, "not-found", "no such resource"), request);
     }
 
     @ExceptionHandler({InvalidCursorException.class, InvalidSelectorException.class})

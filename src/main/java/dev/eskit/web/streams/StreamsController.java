@@ -7,7 +7,7 @@ import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.StreamSummary;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
-import dev.eskit.web.problem.Conflicts;
+import dev.eskit.web.problem.RejectionProblems;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -73,7 +73,7 @@ class StreamsController {
             return commands.sendAndWait(command);
         } catch (ConcurrencyException raced) {
             throw new ErrorResponseException(HttpStatus.CONFLICT,
-                    Conflicts.versionTaken(command.streamId(), streams.version(command.streamId())), raced);
+                    RejectionProblems.versionTaken(command.streamId(), streams.version(command.streamId())), raced);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eskit.queries.log;
 
+import dev.eskit.commands.api.NamedEvent;
 import dev.eskit.commands.api.StreamEventAppended;
 import dev.eskit.queries.api.LoggedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,11 +46,15 @@ class EventViews {
             return new LoggedEvent(raw.eventId(), streamId, raw.type(), version, position, message.getTimestamp(),
                     raw.data(), withRecordedKeys(raw.metadata(), message.getMetaData()));
         }
+        if (payload instanceof NamedEvent named) {
+            return new LoggedEvent(message.getIdentifier(), streamId, named.eventType(), version, position,
+                    message.getTimestamp(), json.valueToTree(named.eventData()), withRecordedKeys(null, message.getMetaData()));
+        }
         return new LoggedEvent(message.getIdentifier(), streamId, typeOf(message), version, position,
                 message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()));
     }
 
-    /** Typed events are named after their aggregate and their class: {@code Gathering.GatheringPlanned}. */
+    /** Events that do not name themselves are named after their aggregate and their class. */
     private static String typeOf(EventMessage<?> message) {
         String partition = message instanceof DomainEventMessage<?> domain && domain.getType() != null
                 ? domain.getType() : "Event";

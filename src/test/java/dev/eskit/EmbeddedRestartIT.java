@@ -13,8 +13,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The embedded default keeps its data in an H2 file: what was stored is there after a restart. */
-class EmbeddedRestartTest {
+/**
+ * The embedded default keeps its data in an H2 file: what was stored is there after a restart. It
+ * starts two applications of its own, so Failsafe runs it in a JVM apart from the shared test contexts.
+ */
+class EmbeddedRestartIT {
 
     @Test
     void keepsEventsAndCheckpointsAcrossARestart(@TempDir Path data) {

@@ -1,0 +1,45 @@
+package dev.eskit.commands.api.entity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import tools.jackson.databind.JsonNode;
+
+/** The commands of the entity store; each targets the entity's stream. */
+public final class EntityCommands {
+
+    private EntityCommands() {
+    }
+
+    /** Creates an entity; refused if its stream exists. */
+    public record CreateEntity(@TargetAggregateIdentifier String streamId, String type, String entityId, JsonNode document) {
+        public CreateEntity(String type, String entityId, JsonNode document) {
+            this(EntityStreams.entity(type, entityId), type, entityId, document);
+        }
+    }
+
+    /** Replaces the whole document if the entity is at {@code expectedVersion} (null: any). */
+    public record ReplaceEntity(@TargetAggregateIdentifier String streamId, Long expectedVersion, JsonNode document) {
+    }
+
+    /** Applies an RFC 7396 merge patch if the entity is at {@code expectedVersion} (null: any). */
+    public record PatchEntity(@TargetAggregateIdentifier String streamId, Long expectedVersion, JsonNode patch) {
+    }
+
+    /** Deletes the entity if it is at {@code expectedVersion} (null: any). */
+    public record DeleteEntity(@TargetAggregateIdentifier String streamId, Long expectedVersion) {
+    }
+
+    /** Gives a type a JSON Schema (2020-12); an identical schema changes nothing. */
+    public record DefineEntityType(@TargetAggregateIdentifier String streamId, String type, JsonNode schema) {
+        public DefineEntityType(String type, JsonNode schema) {
+            this(EntityStreams.type(type), type, schema);
+        }
+    }
+
+    /** An entity after a command: {@code changed} is false when the command stored nothing. */
+    public record EntityChange(long version, JsonNode document, boolean changed) {
+    }
+
+    /** A type after a definition: {@code created} is true for its first schema. */
+    public record TypeDefinition(String type, int schemaVersion, boolean created, boolean changed) {
+    }
+}

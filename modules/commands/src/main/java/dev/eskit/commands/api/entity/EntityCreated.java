@@ -1,0 +1,19 @@
+package dev.eskit.commands.api.entity;
+
+import org.axonframework.serialization.Revision;
+import tools.jackson.databind.JsonNode;
+
+/** An entity came to be with this whole document. */
+@Revision("1")
+public record EntityCreated(String type, String entityId, JsonNode document) implements EntityEvent {
+
+    @Override
+    public String action() {
+        return "Created";
+    }
+
+    @Override
+    public Object eventData() {
+        return document;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.eskit.commands.entity;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.eskit.commands.api.CommandRejectedException;
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.Rejection.Violation;
+import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
+import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
+import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
+import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
+import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
+import dev.eskit.commands.api.entity.EntityCreated;
+import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityStreams;
+import dev.eskit.commands.api.entity.EntityUpdated;
+import dev.eskit.commands.api.entity.MergePatches;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One JSON document whose every change is an event: created whole, updated by the merge patch from
+ * its previous state, deleted softly. Cached and snapshotted, so a long history costs nothing per write.
+ */
+@Aggregate(type = "Entity", cache = "entityCache", snapshotTriggerDefinition = "entitySnapshotTrigger",
+        snapshotFilter = "entitySnapshotFilter")
+@Revision(EntityAggregate.REVISION)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+class EntityAggregate {
+
+    /** The snapshot's shape; raise it when the fields change, and older snapshots are skipped, not misread. */
+    static final String REVISION = "1";
+
+    @AggregateIdentifier
+    private String streamId;
+    private String type;
+    private String entityId;
+    private long version;
+    private JsonNode document;
+    private boolean deleted;
+
+    EntityAggregate() {
+        // Axon creates the aggregate empty and sources it from its events
+    }
+
+    /** A deleted entity keeps its stream, so its id cannot be created again. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    EntityChange handle(CreateEntity command, EntitySchemas schemas) {
+        if (streamId != null) {
+            throw new CommandRejectedException(new Rejection(Reason.ALREADY_EXISTS,
+                    command.type() + " " + command.entityId() + " exists already (a deleted entity keeps its id)", version));
+        }
+        JsonNode created = MergePatches.normalize(command.document());
+        refuseViolations(schemas.violationsOf(command.type(), created));
+        apply(new EntityCreated(command.type(), command.entityId(), created));
+        return new EntityChange(version, document, true);
+    }
+
+    @CommandHandler
+    EntityChange handle(ReplaceEntity command, EntitySchemas schemas) {
+        return change(command.expectedVersion(), MergePatches.normalize(command.document()), schemas);
+    }
+
+    @CommandHandler
+    EntityChange handle(PatchEntity command, EntitySchemas schemas) {
+        refuseUnlessLive();
+        return change(command.expectedVersion(), MergePatches.apply(document, command.patch()), schemas);
+    }
+
+    @CommandHandler
+    EntityChange handle(DeleteEntity command) {
+        refuseUnlessLive();
+        refuseUnlessAt(command.expectedVersion());
+        apply(new EntityDeleted(type, entityId));
+        return new EntityChange(version, document, true);
+    }
+
+    private EntityChange change(Long expectedVersion, JsonNode changed, EntitySchemas schemas) {
+        refuseUnlessLive();
+        refuseUnlessAt(expectedVersion);
+        JsonNode patch = MergePatches.diff(document, changed);
+        if (MergePatches.isEmpty(patch)) {
+            return new EntityChange(version, document, false);
+        }
+        refuseViolations(schemas.violationsOf(type, changed));
+        apply(new EntityUpdated(type, entityId, patch));
+        return new EntityChange(version, document, true);
+    }
+
+    @EventSourcingHandler
+    void on(EntityCreated event) {
+        streamId = EntityStreams.entity(event.type(), event.entityId());
+        type = event.type();
+        entityId = event.entityId();
+        document = event.document();
+        version = 1;
+    }
+
+    @EventSourcingHandler
+    void on(EntityUpdated event) {
+        document = MergePatches.apply(document, event.patch());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(EntityDeleted event) {
+        deleted = true;
+        version++;
+    }
+
+    /** Another module wrote this stream: it is not an entity, and stays untouched. */
+    @EventSourcingHandler
+    void onForeign(Object event, @SourceId String sourceId) {
+        streamId = sourceId;
+        version++;
+    }
+
+    private void refuseUnlessLive() {
+        if (deleted || document == null) {
+            throw new CommandRejectedException(new Rejection(Reason.NOT_FOUND, type + " " + entityId + " is deleted", version));
+        }
+    }
+
+    private void refuseUnlessAt(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new CommandRejectedException(new Rejection(Reason.STALE_VERSION,
+                    type + " " + entityId + " is at version " + version + ", not " + expectedVersion, version));
+        }
+    }
+
+    private void refuseViolations(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new CommandRejectedException(new Rejection(Reason.SCHEMA_VIOLATION,
+                    "the document breaks its type's schema in " + violations.size() + " place(s)", version, violations));
+        }
+    }
+}

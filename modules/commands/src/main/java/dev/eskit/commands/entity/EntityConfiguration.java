@@ -1,0 +1,41 @@
+package dev.eskit.commands.entity;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Entities stay in memory between writes and are snapshotted every few hundred versions; a snapshot
+ * of another revision of the aggregate is skipped (the aggregate is then sourced from its events).
+ */
+@Configuration(proxyBeanMethods = false)
+class EntityConfiguration {
+
+    @Bean
+    Cache entityCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache entityTypeCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition entitySnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${eskit.entities.snapshot-threshold:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    SnapshotFilter entitySnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(EntityAggregate.class).revision(EntityAggregate.REVISION).build();
+    }
+}

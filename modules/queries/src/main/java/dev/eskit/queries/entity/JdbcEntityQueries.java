@@ -1,0 +1,174 @@
+package dev.eskit.queries.entity;
+
+import dev.eskit.commands.api.entity.EntityStreams;
+import dev.eskit.commands.api.entity.MergePatches;
+import dev.eskit.queries.api.Entity;
+import dev.eskit.queries.api.EntityHistoryEntry;
+import dev.eskit.queries.api.EntityPage;
+import dev.eskit.queries.api.EntityQueries;
+import dev.eskit.queries.api.EntityTypeView;
+import dev.eskit.queries.api.InvalidCursorException;
+import dev.eskit.queries.api.LoggedEvent;
+import dev.eskit.queries.api.StreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The current state comes from {@code entity_view}; every past state is rebuilt from the entity's
+ * stream in the event store by applying its patches in order, so time travel never depends on a
+ * projection being complete.
+ */
+@Service
+class JdbcEntityQueries implements EntityQueries {
+
+    private static final String COLUMNS = "type, entity_id, version, document, created_at, updated_at, deleted";
+
+    private final JdbcTemplate jdbc;
+    private final StreamReader streams;
+
+    JdbcEntityQueries(JdbcTemplate jdbc, StreamReader streams) {
+        this.jdbc = jdbc;
+        this.streams = streams;
+    }
+
+    @Override
+    public Optional<Entity> current(String type, String id, boolean includeDeleted) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM entity_view WHERE type = ? AND entity_id = ?",
+                        (row, i) -> entity(row), type, id).stream()
+                .filter(entity -> includeDeleted || !entity.deleted())
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Entity> atVersion(String type, String id, long version, boolean includeDeleted) {
+        return replay(type, id, event -> event.version() <= version, includeDeleted)
+                .filter(entity -> entity.version() == version);
+    }
+
+    @Override
+    public Optional<Entity> asOf(String type, String id, Instant at, boolean includeDeleted) {
+        return replay(type, id, event -> !event.timestamp().isAfter(at), includeDeleted);
+    }
+
+    @Override
+    public Optional<List<EntityHistoryEntry>> history(String type, String id) {
+        List<LoggedEvent> events = events(type, id);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EntityHistoryEntry> history = new ArrayList<>();
+        JsonNode document = JsonMapper.shared().createObjectNode();
+        for (LoggedEvent event : events) {
+            String action = action(event);
+            JsonNode before = document;
+            JsonNode patch = action.equals("Deleted") ? null : event.data();
+            if (patch != null) {
+                document = MergePatches.apply(document, patch);
+            }
+            String actor = event.metadata().has("actor") ? event.metadata().get("actor").asString() : null;
+            history.add(new EntityHistoryEntry(event.version(), action, event.timestamp(), actor, patch,
+                    patch == null ? List.of() : JsonChanges.between(before, document)));
+        }
+        return Optional.of(history);
+    }
+
+    @Override
+    public EntityPage list(String type, int limit, String cursor) {
+        String after = cursor == null ? "" : decode(cursor);
+        List<Entity> rows = jdbc.query("SELECT " + COLUMNS + " FROM entity_view WHERE type = ? AND deleted = FALSE "
+                + "AND entity_id > ? ORDER BY entity_id LIMIT ?", (row, i) -> entity(row), type, after, limit + 1);
+        if (rows.size() <= limit) {
+            return new EntityPage(rows, null);
+        }
+        List<Entity> page = rows.subList(0, limit);
+        return new EntityPage(List.copyOf(page), encode(page.get(limit - 1).id()));
+    }
+
+    @Override
+    public List<EntityTypeView> types() {
+        return jdbc.query("SELECT type, schema_version, schema_json, created_at, updated_at FROM entity_type_view ORDER BY type",
+                (row, i) -> typeView(row));
+    }
+
+    @Override
+    public Optional<EntityTypeView> type(String type) {
+        return jdbc.query("SELECT type, schema_version, schema_json, created_at, updated_at FROM entity_type_view WHERE type = ?",
+                (row, i) -> typeView(row), type).stream().findFirst();
+    }
+
+    private Optional<Entity> replay(String type, String id, Predicate<LoggedEvent> included, boolean includeDeleted) {
+        JsonNode document = null;
+        Instant createdAt = null;
+        LoggedEvent last = null;
+        for (LoggedEvent event : events(type, id)) {
+            if (!included.test(event)) {
+                break;
+            }
+            String action = action(event);
+            if (action.equals("Created")) {
+                document = MergePatches.normalize(event.data());
+                createdAt = event.timestamp();
+            } else if (action.equals("Updated")) {
+                document = MergePatches.apply(document, event.data());
+            }
+            last = event;
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        boolean deleted = action(last).equals("Deleted");
+        if (deleted && !includeDeleted) {
+            return Optional.empty();
+        }
+        return Optional.of(new Entity(type, id, last.version(), document, createdAt, last.timestamp(), deleted));
+    }
+
+    private List<LoggedEvent> events(String type, String id) {
+        return streams.events(EntityStreams.entity(type, id), 1, Long.MAX_VALUE, Integer.MAX_VALUE)
+                .map(stream -> stream.events())
+                .orElse(List.of());
+    }
+
+    private static String action(LoggedEvent event) {
+        return event.type().substring(event.type().lastIndexOf('.') + 1);
+    }
+
+    private static Entity entity(ResultSet row) throws SQLException {
+        return new Entity(row.getString("type"), row.getString("entity_id"), row.getLong("version"),
+                JsonMapper.shared().readTree(row.getString("document")), Times.read(row, "created_at"),
+                Times.read(row, "updated_at"), row.getBoolean("deleted"));
+    }
+
+    private static EntityTypeView typeView(ResultSet row) throws SQLException {
+        return new EntityTypeView(row.getString("type"), row.getInt("schema_version"),
+                JsonMapper.shared().readTree(row.getString("schema_json")), Times.read(row, "created_at"),
+                Times.read(row, "updated_at"));
+    }
+
+    private static String encode(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!EntityStreams.ID.matcher(id).matches()) {
+                throw new IllegalArgumentException();
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException("'" + cursor + "' is not a cursor of this list");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.eskit.web.problem;
+
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.web.problem.Problems.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** An aggregate's refusal as a problem: most are 409, a stale version 412, a schema violation 422. */
+public final class RejectionProblems {
+
+    private RejectionProblems() {
+    }
+
+    static ProblemDetail of(Rejection rejection) {
+        ProblemDetail problem = Problems.detail(statusOf(rejection.reason()),
+                rejection.reason().name().toLowerCase().replace('_', '-'), rejection.detail());
+        if (rejection.currentVersion() != null && rejection.reason() != Rejection.Reason.INVALID_SCHEMA) {
+            problem.setProperty("currentVersion", rejection.currentVersion());
+        }
+        if (!rejection.violations().isEmpty()) {
+            problem.setProperty("errors", rejection.violations().stream()
+                    .map(violation -> new FieldProblem(violation.field(), violation.message())).toList());
+        }
+        return problem;
+    }
+
+    private static HttpStatus statusOf(Rejection.Reason reason) {
+        return switch (reason) {
+            case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case SCHEMA_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case INVALID_SCHEMA -> HttpStatus.BAD_REQUEST;
+            case ALREADY_EXISTS, WRONG_EXPECTED_VERSION, DUPLICATE_EVENT_ID, STREAM_OWNED_ELSEWHERE, PARTITION_MISMATCH -> HttpStatus.CONFLICT;
+        };
+    }
+
+    /** Another writer stored the same version first: the store's unique key refused ours. */
+    public static ProblemDetail versionTaken(String streamId, long currentVersion) {
+        ProblemDetail problem = Problems.detail(HttpStatus.CONFLICT, "wrong-expected-version",
+                "stream " + streamId + " was changed by another writer; it is now at version " + currentVersion);
+        problem.setProperty("currentVersion", currentVersion);
+        return problem;
+    }
+}
