@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
-import dev.eskit.support.ApiTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Section 4 of the API contract (the ESKIT Crud Store scenarios), run on each storage configuration. */
-abstract class EntitiesApiTests extends ApiTest {
+abstract class EntitiesApiTests extends EntityApiTest {
 
     @Test
     void createsAndReadsBackAnEntity() {
@@ -237,24 +236,5 @@ abstract class EntitiesApiTests extends ApiTest {
         assertThat(json.status()).isEqualTo(415);
         assertThat(patch(path, "one", Map.of("n", 2)).status()).isEqualTo(400);
         assertThat(api.get(Role.READER, path).json().get("version").asLong()).isEqualTo(1);
-    }
-
-    protected Response putCreating(String path, Object body) {
-        return api.send(api.request(Role.WRITER, path).header("Content-Type", "application/json").header("If-None-Match", "*")
-                .PUT(BodyPublishers.ofString(body instanceof String text ? text : dev.eskit.support.Api.JSON.writeValueAsString(body))));
-    }
-
-    protected Response replace(String path, String ifMatch, Object body) {
-        return api.send(api.request(Role.WRITER, path).header("Content-Type", "application/json").header("If-Match", ifMatch)
-                .PUT(BodyPublishers.ofString(dev.eskit.support.Api.JSON.writeValueAsString(body))));
-    }
-
-    protected Response patch(String path, String ifMatch, Object body) {
-        return api.send(api.request(Role.WRITER, path).header("Content-Type", "application/merge-patch+json").header("If-Match", ifMatch)
-                .method("PATCH", BodyPublishers.ofString(body instanceof String text ? text : dev.eskit.support.Api.JSON.writeValueAsString(body))));
-    }
-
-    protected static JsonNode json(String text) {
-        return dev.eskit.support.Api.JSON.readTree(text);
     }
 }

@@ -1,0 +1,126 @@
+package dev.eskit.commands.entity;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.eskit.commands.api.CommandRejectedException;
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.Rejection.Violation;
+import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
+import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
+import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
+import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
+import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
+import dev.eskit.commands.api.entity.EntityCreated;
+import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityUpdated;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EntityAggregateTest {
+
+    private static final String STREAM = "entity:Invoice:42";
+
+    private FixtureConfiguration<EntityAggregate> fixture;
+    private final EntitySchemas schemas = mock(EntitySchemas.class);
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(EntityAggregate.class);
+        fixture.registerInjectableResource(schemas);
+        when(schemas.violationsOf(anyString(), any())).thenReturn(List.of());
+    }
+
+    @Test
+    void storesTheWholeDocumentOnCreationWithoutNullMembers() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateEntity("Invoice", "42", json("{\"total\":10,\"note\":null}")))
+               .expectEvents(new EntityCreated("Invoice", "42", json("{\"total\":10}")))
+               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), true));
+    }
+
+    @Test
+    void refusesToCreateAnIdThatExists() {
+        fixture.given(created("{\"total\":10}"))
+               .when(new CreateEntity("Invoice", "42", json("{}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.ALREADY_EXISTS));
+    }
+
+    @Test
+    void storesOnlyTheMergePatchOfAReplacement() {
+        fixture.given(created("{\"total\":10,\"note\":\"x\"}"))
+               .when(new ReplaceEntity(STREAM, 1L, json("{\"total\":12}")))
+               .expectEvents(new EntityUpdated("Invoice", "42", json("{\"total\":12,\"note\":null}")));
+    }
+
+    @Test
+    void storesNothingForAPatchThatChangesNothing() {
+        fixture.given(created("{\"total\":10}"))
+               .when(new PatchEntity(STREAM, 1L, json("{\"total\":10}")))
+               .expectNoEvents()
+               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), false));
+    }
+
+    @Test
+    void refusesAStaleVersion() {
+        fixture.given(created("{\"total\":10}"), new EntityUpdated("Invoice", "42", json("{\"total\":11}")))
+               .when(new PatchEntity(STREAM, 1L, json("{\"total\":12}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.STALE_VERSION));
+    }
+
+    @Test
+    void refusesAPatchWhoseResultBreaksTheSchema() {
+        when(schemas.violationsOf("Invoice", json("{}"))).thenReturn(List.of(new Violation("data", "total is required")));
+        fixture.given(created("{\"total\":10}"))
+               .when(new PatchEntity(STREAM, 1L, json("{\"total\":null}")))
+               .expectNoEvents()
+               .expectException(CommandRejectedException.class)
+               .expectExceptionDetails(rejection(Reason.SCHEMA_VIOLATION));
+    }
+
+    @Test
+    void deletesSoftlyAndThenRefusesChanges() {
+        fixture.given(created("{\"total\":10}"))
+               .when(new DeleteEntity(STREAM, null))
+               .expectEvents(new EntityDeleted("Invoice", "42"));
+        fixture.given(created("{\"total\":10}"), new EntityDeleted("Invoice", "42"))
+               .when(new PatchEntity(STREAM, 2L, json("{\"total\":1}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.NOT_FOUND));
+    }
+
+    private static EntityCreated created(String document) {
+        return new EntityCreated("Invoice", "42", json(document));
+    }
+
+    private static JsonNode json(String text) {
+        return JsonMapper.shared().readTree(text);
+    }
+
+    private static Matcher<Rejection> rejection(Reason reason) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Rejection rejection) {
+                return rejection.reason() == reason;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a rejection " + reason);
+            }
+        };
+    }
+}

@@ -1,0 +1,7 @@
+package dev.eskit.web.entities;
+
+import dev.eskit.support.PostgresTest;
+
+@PostgresTest
+class EntityConcurrencyOnPostgresTest extends EntityConcurrencyTests {
+}

@@ -1,0 +1,7 @@
+package dev.eskit.web.entities;
+
+import dev.eskit.support.H2Test;
+
+@H2Test
+class EntityTypesApiOnH2Test extends EntityTypesApiTests {
+}
