@@ -21,6 +21,7 @@ import dev.eskit.commands.api.entity.MergePatches;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.AggregateType;
 import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,12 +34,13 @@ import tools.jackson.databind.JsonNode;
  * One JSON document whose every change is an event: created whole, updated by the merge patch from
  * its previous state, deleted softly. Cached and snapshotted, so a long history costs nothing per write.
  */
-@Aggregate(type = "Entity", cache = "entityCache", snapshotTriggerDefinition = "entitySnapshotTrigger",
+@Aggregate(type = EntityAggregate.TYPE, cache = "entityCache", snapshotTriggerDefinition = "entitySnapshotTrigger",
         snapshotFilter = "entitySnapshotFilter")
 @Revision(EntityAggregate.REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class EntityAggregate {
 
+    static final String TYPE = "Entity";
     /** The snapshot's shape; raise it when the fields change, and older snapshots are skipped, not misread. */
     static final String REVISION = "1";
 
@@ -120,9 +122,15 @@ class EntityAggregate {
         version++;
     }
 
-    /** Another module wrote this stream: it is not an entity, and stays untouched. */
+    /**
+     * Another module wrote this stream: it is not an entity, and stays untouched. A message of this
+     * aggregate's own type that no handler above takes is the snapshot it was loaded from: no event.
+     */
     @EventSourcingHandler
-    void onForeign(Object event, @SourceId String sourceId) {
+    void onForeign(Object event, @SourceId String sourceId, @AggregateType String aggregateType) {
+        if (TYPE.equals(aggregateType)) {
+            return;
+        }
         streamId = sourceId;
         version++;
     }

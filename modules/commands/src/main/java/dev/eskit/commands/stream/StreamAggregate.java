@@ -30,10 +30,15 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (stream, sequence) key is what finally enforces the expected version across instances; this
  * aggregate refuses what it can see is wrong before anything is written.
  */
-@Aggregate(type = "Stream", cache = "streamCache", snapshotTriggerDefinition = "streamSnapshotTrigger")
-@Revision("1")
+@Aggregate(type = StreamAggregate.TYPE, cache = "streamCache", snapshotTriggerDefinition = "streamSnapshotTrigger",
+        snapshotFilter = "streamSnapshotFilter")
+@Revision(StreamAggregate.REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class StreamAggregate {
+
+    static final String TYPE = "Stream";
+    /** The snapshot's shape; raise it when the fields change, and older snapshots are skipped, not misread. */
+    static final String REVISION = "1";
 
     @AggregateIdentifier
     private String streamId;
@@ -75,9 +80,15 @@ class StreamAggregate {
                 new StoredEvent(version, EventFingerprint.of(event.type(), event.data(), event.metadata())));
     }
 
-    /** Any other event in this stream was written by another module's aggregate. */
+    /**
+     * Any other event in this stream was written by another module's aggregate. A message of this
+     * aggregate's own type that no handler above takes is the snapshot it was loaded from: no event.
+     */
     @EventSourcingHandler
     void onForeign(Object event, @SourceId String sourceId, @AggregateType String aggregateType) {
+        if (TYPE.equals(aggregateType)) {
+            return;
+        }
         streamId = sourceId;
         version++;
         owner = aggregateType;

@@ -5,13 +5,16 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Streams stay in memory between appends (the cache) and are snapshotted every few hundred events,
- * so an append costs the same on a long stream as on a new one.
+ * so an append costs the same on a long stream as on a new one; a snapshot of another revision of
+ * the aggregate is skipped (the stream is then sourced from its events).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
@@ -25,5 +28,10 @@ class StreamConfiguration {
     SnapshotTriggerDefinition streamSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${eskit.streams.snapshot-threshold:500}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    SnapshotFilter streamSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(StreamAggregate.class).revision(StreamAggregate.REVISION).build();
     }
 }
