@@ -1,7 +1,7 @@
 package dev.eskit.commands.entity;
 
+import dev.eskit.commands.support.LruCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -19,13 +19,13 @@ import org.springframework.context.annotation.Configuration;
 class EntityConfiguration {
 
     @Bean
-    Cache entityCache() {
-        return new WeakReferenceCache();
+    Cache entityCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
+        return new LruCache(size);
     }
 
     @Bean
-    Cache entityTypeCache() {
-        return new WeakReferenceCache();
+    Cache entityTypeCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
+        return new LruCache(size);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.eskit.commands.stream;
 
+import dev.eskit.commands.support.LruCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class StreamConfiguration {
 
     @Bean
-    Cache streamCache() {
-        return new WeakReferenceCache();
+    Cache streamCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
+        return new LruCache(size);
     }
 
     @Bean
