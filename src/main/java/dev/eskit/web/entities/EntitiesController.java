@@ -11,6 +11,7 @@ import dev.eskit.queries.api.EntityPage;
 import dev.eskit.queries.api.EntityQueries;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
+import dev.eskit.web.Preconditions;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

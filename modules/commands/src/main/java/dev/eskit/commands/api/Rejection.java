@@ -30,6 +30,10 @@ public record Rejection(Reason reason, String detail, Long currentVersion, List<
         STALE_VERSION,
         /** the entity's id is taken */
         ALREADY_EXISTS,
+        /** an active user has this email */
+        EMAIL_TAKEN,
+        /** the user was deactivated or erased and accepts no changes */
+        USER_INACTIVE,
         /** the entity does not exist or is deleted */
         NOT_FOUND,
         /** the resulting document breaks its type's JSON Schema (HTTP 422) */

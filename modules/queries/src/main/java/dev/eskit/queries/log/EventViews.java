@@ -1,6 +1,8 @@
 package dev.eskit.queries.log;
 
 import dev.eskit.commands.api.NamedEvent;
+import dev.eskit.commands.api.PersonalDataVault;
+import dev.eskit.commands.api.PersonalValue;
 import dev.eskit.commands.api.StreamEventAppended;
 import dev.eskit.queries.api.LoggedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,9 +26,11 @@ class EventViews {
     static final String[] RECORDED_KEYS = {"actor", "requestId"};
 
     private final JsonMapper json;
+    private final PersonalDataVault vault;
 
-    EventViews(JsonMapper json) {
+    EventViews(JsonMapper json, PersonalDataVault vault) {
         this.json = json;
+        this.vault = vault;
     }
 
     /** An event read from a store stream that tracks exact positions, such as one stream's rows. */
@@ -48,7 +52,8 @@ class EventViews {
         }
         if (payload instanceof NamedEvent named) {
             return new LoggedEvent(message.getIdentifier(), streamId, named.eventType(), version, position,
-                    message.getTimestamp(), json.valueToTree(named.eventData()), withRecordedKeys(null, message.getMetaData()));
+                    message.getTimestamp(), revealed(json.valueToTree(named.eventData())),
+                    withRecordedKeys(null, message.getMetaData()));
         }
         return new LoggedEvent(message.getIdentifier(), streamId, typeOf(message), version, position,
                 message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()));
@@ -59,6 +64,22 @@ class EventViews {
         String partition = message instanceof DomainEventMessage<?> domain && domain.getType() != null
                 ? domain.getType() : "Event";
         return partition + "." + message.getPayloadType().getSimpleName();
+    }
+
+    /** Personal values show as their plaintext while the subject's key exists, and as erased after. */
+    private JsonNode revealed(JsonNode data) {
+        if (data instanceof ObjectNode object) {
+            for (var field : object.properties()) {
+                JsonNode value = field.getValue();
+                if (value.isObject() && value.size() == 2 && value.has("subject") && value.has("ciphertext")) {
+                    field.setValue(json.getNodeFactory().textNode(
+                            vault.reveal(new PersonalValue(value.get("subject").asString(), value.get("ciphertext").asString()))));
+                } else {
+                    revealed(value);
+                }
+            }
+        }
+        return data;
     }
 
     private ObjectNode withRecordedKeys(JsonNode clientMetadata, MetaData axonMetadata) {

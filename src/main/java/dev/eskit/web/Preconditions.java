@@ -1,4 +1,4 @@
-package dev.eskit.web.entities;
+package dev.eskit.web;
 
 import dev.eskit.web.problem.Problems;
 import java.util.regex.Matcher;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /** Reads the version a client states in {@code If-Match}: {@code "3"} (weak tags and bare numbers too), or {@code *}. */
-final class Preconditions {
+public final class Preconditions {
 
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
@@ -14,7 +14,7 @@ final class Preconditions {
     }
 
     /** The version required by the header; null for {@code *} (any current version). */
-    static Long version(String ifMatch) {
+    public static Long version(String ifMatch) {
         String value = ifMatch.trim();
         if (value.equals("*")) {
             return null;
@@ -26,7 +26,7 @@ final class Preconditions {
         return Long.parseLong(matcher.group(1));
     }
 
-    static Long required(String ifMatch) {
+    public static Long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw Problems.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
                     "send If-Match with the version you are changing (the ETag of your last read)");

@@ -1,0 +1,157 @@
+package dev.eskit.commands.user;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.eskit.commands.api.CommandRejectedException;
+import dev.eskit.commands.api.PersonalDataVault;
+import dev.eskit.commands.api.PersonalValue;
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.user.UserCommands.ChangeUserProfile;
+import dev.eskit.commands.api.user.UserCommands.DeactivateUser;
+import dev.eskit.commands.api.user.UserCommands.EraseUser;
+import dev.eskit.commands.api.user.UserCommands.RegisterUser;
+import dev.eskit.commands.api.user.UserCommands.UserChange;
+import dev.eskit.commands.api.user.UserEvents.UserDeactivated;
+import dev.eskit.commands.api.user.UserEvents.UserErased;
+import dev.eskit.commands.api.user.UserEvents.UserProfileChanged;
+import dev.eskit.commands.api.user.UserEvents.UserRegistered;
+import dev.eskit.commands.api.user.UserId;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A user: registered, profile changed, deactivated, erased. Name and email are sealed with the
+ * user's own key before they enter an event; the email's uniqueness among active users is claimed
+ * in {@link UserEmails} within the same transaction.
+ */
+@Aggregate(type = "User", cache = "userCache")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+class UserAggregate {
+
+    @AggregateIdentifier
+    private UserId userId;
+    private long version;
+    private PersonalValue name;
+    private PersonalValue email;
+    private boolean active;
+    private boolean erased;
+
+    UserAggregate() {
+        // Axon creates the aggregate empty and sources it from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    UserChange handle(RegisterUser command, UserEmails emails, PersonalDataVault vault) {
+        if (userId != null) {
+            throw rejected(Reason.ALREADY_EXISTS, "user " + command.userId().value() + " exists already");
+        }
+        if (!emails.claim(command.email(), command.userId())) {
+            throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
+        }
+        String subject = command.userId().toString();
+        apply(new UserRegistered(command.userId(), vault.seal(subject, command.name()), vault.seal(subject, command.email())));
+        return new UserChange(version, true);
+    }
+
+    @CommandHandler
+    UserChange handle(ChangeUserProfile command, UserEmails emails, PersonalDataVault vault) {
+        refuseUnlessActive();
+        if (command.expectedVersion() != null && command.expectedVersion() != version) {
+            throw rejected(Reason.STALE_VERSION, "user is at version " + version + ", not " + command.expectedVersion());
+        }
+        String newName = changed(vault, name, command.name());
+        String newEmail = changed(vault, email, command.email());
+        if (newName == null && newEmail == null) {
+            return new UserChange(version, false);
+        }
+        if (newEmail != null) {
+            emails.release(userId);
+            if (!emails.claim(newEmail, userId)) {
+                throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
+            }
+        }
+        String subject = userId.toString();
+        apply(new UserProfileChanged(userId, newName == null ? null : vault.seal(subject, newName),
+                newEmail == null ? null : vault.seal(subject, newEmail)));
+        return new UserChange(version, true);
+    }
+
+    @CommandHandler
+    UserChange handle(DeactivateUser command, UserEmails emails) {
+        if (!active) {
+            return new UserChange(version, false);
+        }
+        emails.release(userId);
+        apply(new UserDeactivated(userId));
+        return new UserChange(version, true);
+    }
+
+    /** Destroys the key in this transaction: from its commit on, no copy of the user's data can be read. */
+    @CommandHandler
+    UserChange handle(EraseUser command, UserEmails emails, PersonalDataVault vault) {
+        if (erased) {
+            return new UserChange(version, false);
+        }
+        emails.release(userId);
+        vault.shred(userId.toString());
+        apply(new UserErased(userId));
+        return new UserChange(version, true);
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+        name = event.name();
+        email = event.email();
+        active = true;
+        version = 1;
+    }
+
+    @EventSourcingHandler
+    void on(UserProfileChanged event) {
+        name = event.name() != null ? event.name() : name;
+        email = event.email() != null ? event.email() : email;
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        active = false;
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        active = false;
+        erased = true;
+        name = null;
+        email = null;
+        version++;
+    }
+
+    /** The requested value when it differs from the current one, else null. */
+    private static String changed(PersonalDataVault vault, PersonalValue current, String requested) {
+        return requested == null || Objects.equals(vault.reveal(current), requested) ? null : requested;
+    }
+
+    private void refuseUnlessActive() {
+        if (!active) {
+            throw rejected(Reason.USER_INACTIVE, "user " + userId.value() + " is " + (erased ? "erased" : "deactivated"));
+        }
+    }
+
+    private CommandRejectedException rejected(Reason reason, String detail) {
+        return new CommandRejectedException(new Rejection(reason, detail, version));
+    }
+}

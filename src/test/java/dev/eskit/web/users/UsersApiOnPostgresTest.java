@@ -1,0 +1,7 @@
+package dev.eskit.web.users;
+
+import dev.eskit.support.PostgresTest;
+
+@PostgresTest
+class UsersApiOnPostgresTest extends UsersApiTests {
+}
