@@ -14,7 +14,7 @@ public final class RejectionProblems {
     static ProblemDetail of(Rejection rejection) {
         ProblemDetail problem = Problems.detail(statusOf(rejection.reason()),
                 rejection.reason().name().toLowerCase().replace('_', '-'), rejection.detail());
-        if (rejection.currentVersion() != null && rejection.reason() != Rejection.Reason.INVALID_SCHEMA) {
+        if (rejection.currentVersion() != null && statusOf(rejection.reason()) != HttpStatus.BAD_REQUEST) {
             problem.setProperty("currentVersion", rejection.currentVersion());
         }
         if (!rejection.violations().isEmpty()) {
@@ -29,8 +29,9 @@ public final class RejectionProblems {
             case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case SCHEMA_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case INVALID_SCHEMA -> HttpStatus.BAD_REQUEST;
-            case ALREADY_EXISTS, EMAIL_TAKEN, USER_INACTIVE, WRONG_EXPECTED_VERSION, DUPLICATE_EVENT_ID, STREAM_OWNED_ELSEWHERE, PARTITION_MISMATCH -> HttpStatus.CONFLICT;
+            case INVALID_SCHEMA, INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+            case ALREADY_EXISTS, EMAIL_TAKEN, USER_INACTIVE, GATHERING_CANCELLED, GATHERING_FULL, ALREADY_REGISTERED,
+                 CAPACITY_BELOW_ATTENDEES, WRONG_EXPECTED_VERSION, DUPLICATE_EVENT_ID, STREAM_OWNED_ELSEWHERE, PARTITION_MISMATCH -> HttpStatus.CONFLICT;
         };
     }
 

@@ -10,6 +10,7 @@ import dev.eskit.queries.api.UserPage;
 import dev.eskit.queries.api.UserQueries;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
+import dev.eskit.web.Preconditions;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -95,7 +96,7 @@ class UsersController {
     ResponseEntity<User> change(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestBody JsonNode patch) {
         UUID userId = uuid(id);
-        Long version = dev.eskit.web.Preconditions.required(ifMatch);
+        Long version = Preconditions.required(ifMatch);
         if (!patch.isObject()) {
             throw Problems.invalidField("body", "must be a JSON object");
         }
@@ -153,12 +154,8 @@ class UsersController {
         return trimmed;
     }
 
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw Problems.notFound("no user " + id);
-        }
+    private static UUID uuid(String id) {
+        return UserIds.parse(id);
     }
 
     private static ErrorResponseException unknown(String id) {

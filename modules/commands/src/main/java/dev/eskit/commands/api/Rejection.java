@@ -34,6 +34,16 @@ public record Rejection(Reason reason, String detail, Long currentVersion, List<
         EMAIL_TAKEN,
         /** the user was deactivated or erased and accepts no changes */
         USER_INACTIVE,
+        /** the command contradicts itself or a fixed rule, e.g. an end before the start (HTTP 400) */
+        INVALID_REQUEST,
+        /** a cancelled gathering accepts no changes */
+        GATHERING_CANCELLED,
+        /** every place of the gathering is taken */
+        GATHERING_FULL,
+        /** the user is registered already */
+        ALREADY_REGISTERED,
+        /** the capacity would fall below the number of attendees */
+        CAPACITY_BELOW_ATTENDEES,
         /** the entity does not exist or is deleted */
         NOT_FOUND,
         /** the resulting document breaks its type's JSON Schema (HTTP 422) */

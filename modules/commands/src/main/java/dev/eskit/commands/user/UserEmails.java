@@ -1,6 +1,7 @@
 package dev.eskit.commands.user;
 
 import dev.eskit.commands.api.user.UserId;
+import dev.eskit.commands.support.ActiveUsers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * user is deactivated or erased, which also makes the table the list of active users.
  */
 @Component
-class UserEmails {
+class UserEmails implements ActiveUsers {
 
     private final JdbcTemplate jdbc;
     private final SecretKeySpec pepper;
@@ -42,7 +43,8 @@ class UserEmails {
         jdbc.update("DELETE FROM user_email WHERE user_id = ?", user.toString());
     }
 
-    boolean isActive(UserId user) {
+    @Override
+    public boolean isActive(UserId user) {
         return !jdbc.queryForList("SELECT 1 FROM user_email WHERE user_id = ?", Integer.class, user.toString()).isEmpty();
     }
 

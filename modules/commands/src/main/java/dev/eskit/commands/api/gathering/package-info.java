@@ -1,0 +1,2 @@
+/** Messages of gatherings (parties, concerts, festivals, meetups) and their attendees. */
+package dev.eskit.commands.api.gathering;

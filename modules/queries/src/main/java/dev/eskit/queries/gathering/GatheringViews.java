@@ -1,0 +1,120 @@
+package dev.eskit.queries.gathering;
+
+import dev.eskit.queries.api.Gathering;
+import dev.eskit.queries.api.GatheringFilter;
+import dev.eskit.queries.api.GatheringPage;
+import dev.eskit.queries.api.GatheringQueries;
+import dev.eskit.queries.api.InvalidCursorException;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Subquery;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists gatherings sorted by start with a keyset cursor (start, id): a page boundary never moves
+ * when gatherings are added elsewhere, so paging never repeats or skips one that stays put.
+ */
+@Service
+@Transactional(readOnly = true)
+class GatheringViews implements GatheringQueries {
+
+    private final GatheringViewRepository gatherings;
+
+    GatheringViews(GatheringViewRepository gatherings) {
+        this.gatherings = gatherings;
+    }
+
+    @Override
+    public Optional<Gathering> find(UUID id) {
+        return gatherings.findById(id).map(GatheringView::toGathering);
+    }
+
+    @Override
+    public GatheringPage list(GatheringFilter filter, int limit, String cursor) {
+        return page(matching(filter), limit, cursor);
+    }
+
+    @Override
+    public GatheringPage attendedBy(UUID userId, int limit, String cursor) {
+        Specification<GatheringView> attended = (root, query, cb) -> {
+            Subquery<UUID> ids = query.subquery(UUID.class);
+            var attendee = ids.from(GatheringAttendee.class);
+            ids.select(attendee.get("gatheringId")).where(cb.equal(attendee.get("userId"), userId));
+            return root.get("id").in(ids);
+        };
+        return page(attended, limit, cursor);
+    }
+
+    private GatheringPage page(Specification<GatheringView> wanted, int limit, String cursor) {
+        Specification<GatheringView> spec = cursor == null ? wanted : wanted.and(after(cursor));
+        List<Gathering> rows = gatherings.findAll(spec, PageRequest.of(0, limit + 1, Sort.by("startsAt", "id")))
+                .map(GatheringView::toGathering).getContent();
+        if (rows.size() <= limit) {
+            return new GatheringPage(rows, null);
+        }
+        Gathering last = rows.get(limit - 1);
+        return new GatheringPage(List.copyOf(rows.subList(0, limit)), encode(last.startsAt(), last.id()));
+    }
+
+    private static Specification<GatheringView> matching(GatheringFilter filter) {
+        return (root, query, cb) -> {
+            List<Predicate> all = new ArrayList<>();
+            if (filter.kind() != null) {
+                all.add(cb.equal(root.get("kind"), filter.kind().toUpperCase(Locale.ROOT)));
+            }
+            if (filter.country() != null) {
+                all.add(cb.equal(root.get("country"), filter.country().toUpperCase(Locale.ROOT)));
+            }
+            if (filter.from() != null) {
+                all.add(cb.greaterThanOrEqualTo(root.get("startsAt"), filter.from()));
+            }
+            if (filter.to() != null) {
+                all.add(cb.lessThan(root.get("startsAt"), filter.to()));
+            }
+            if (filter.name() != null) {
+                all.add(cb.like(root.get("nameKey"), "%" + escapeLike(filter.name().toLowerCase(Locale.ROOT)) + "%", '\\'));
+            }
+            return cb.and(all.toArray(Predicate[]::new));
+        };
+    }
+
+    private static Specification<GatheringView> after(String cursor) {
+        String[] parts = decode(cursor);
+        Instant start = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+        UUID id = UUID.fromString(parts[1]);
+        return (root, query, cb) -> cb.or(
+                cb.greaterThan(root.get("startsAt"), start),
+                cb.and(cb.equal(root.get("startsAt"), start), cb.greaterThan(root.get("id"), id)));
+    }
+
+    private static String encode(Instant start, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((start.toEpochMilli() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            Long.parseLong(parts[0]);
+            UUID.fromString(parts[1]);
+            return parts;
+        } catch (RuntimeException e) {
+            throw new InvalidCursorException("'" + cursor + "' is not a cursor of this list");
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
