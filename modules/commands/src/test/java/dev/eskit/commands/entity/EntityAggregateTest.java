@@ -1,12 +1,12 @@
 package dev.eskit.commands.entity;
 
+import static dev.eskit.commands.support.Rejections.rejection;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.eskit.commands.api.CommandRejectedException;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.Rejection.Violation;
 import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
@@ -20,9 +20,6 @@ import dev.eskit.commands.api.entity.EntityUpdated;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -108,19 +105,5 @@ class EntityAggregateTest {
 
     private static JsonNode json(String text) {
         return JsonMapper.shared().readTree(text);
-    }
-
-    private static Matcher<Rejection> rejection(Reason reason) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Rejection rejection) {
-                return rejection.reason() == reason;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection " + reason);
-            }
-        };
     }
 }
