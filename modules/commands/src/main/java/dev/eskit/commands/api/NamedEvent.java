@@ -5,5 +5,8 @@ public interface NamedEvent {
 
     String eventType();
 
-    Object eventData();
+    /** What readers see as the event's data; by default the event itself. */
+    default Object eventData() {
+        return this;
+    }
 }

@@ -13,8 +13,4 @@ public record EntityTypeDefined(String type, int schemaVersion, JsonNode schema)
         return "EntityType.Defined";
     }
 
-    @Override
-    public Object eventData() {
-        return this;
-    }
 }

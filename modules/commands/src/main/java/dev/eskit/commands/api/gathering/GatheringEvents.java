@@ -17,12 +17,7 @@ public final class GatheringEvents {
 
         @Override
         default String eventType() {
-            return "Gathering." + getClass().getSimpleName().replace("Gathering", "");
-        }
-
-        @Override
-        default Object eventData() {
-            return this;
+            return "Gathering." + getClass().getSimpleName().replaceFirst("^Gathering", "");
         }
     }
 
