@@ -52,18 +52,18 @@ class JdbcEntityQueries implements EntityQueries {
 
     @Override
     public Optional<Entity> atVersion(String type, String id, long version, boolean includeDeleted) {
-        return replay(type, id, event -> event.version() <= version, includeDeleted)
+        return replay(type, id, events(type, id, version), event -> true, includeDeleted)
                 .filter(entity -> entity.version() == version);
     }
 
     @Override
     public Optional<Entity> asOf(String type, String id, Instant at, boolean includeDeleted) {
-        return replay(type, id, event -> !event.timestamp().isAfter(at), includeDeleted);
+        return replay(type, id, events(type, id, Long.MAX_VALUE), event -> !event.timestamp().isAfter(at), includeDeleted);
     }
 
     @Override
     public Optional<List<EntityHistoryEntry>> history(String type, String id) {
-        List<LoggedEvent> events = events(type, id);
+        List<LoggedEvent> events = events(type, id, Long.MAX_VALUE);
         if (events.isEmpty()) {
             return Optional.empty();
         }
@@ -107,11 +107,12 @@ class JdbcEntityQueries implements EntityQueries {
                 (row, i) -> typeView(row), type).stream().findFirst();
     }
 
-    private Optional<Entity> replay(String type, String id, Predicate<LoggedEvent> included, boolean includeDeleted) {
+    private static Optional<Entity> replay(String type, String id, List<LoggedEvent> events, Predicate<LoggedEvent> included,
+                                           boolean includeDeleted) {
         JsonNode document = null;
         Instant createdAt = null;
         LoggedEvent last = null;
-        for (LoggedEvent event : events(type, id)) {
+        for (LoggedEvent event : events) {
             if (!included.test(event)) {
                 break;
             }
@@ -134,8 +135,9 @@ class JdbcEntityQueries implements EntityQueries {
         return Optional.of(new Entity(type, id, last.version(), document, createdAt, last.timestamp(), deleted));
     }
 
-    private List<LoggedEvent> events(String type, String id) {
-        return streams.events(EntityStreams.entity(type, id), 1, Long.MAX_VALUE, Integer.MAX_VALUE)
+    /** The entity's events up to {@code toVersion}, oldest first. */
+    private List<LoggedEvent> events(String type, String id, long toVersion) {
+        return streams.events(EntityStreams.entity(type, id), 1, toVersion, Integer.MAX_VALUE)
                 .map(stream -> stream.events())
                 .orElse(List.of());
     }
