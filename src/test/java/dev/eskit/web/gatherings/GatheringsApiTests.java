@@ -77,6 +77,17 @@ abstract class GatheringsApiTests extends ApiTest {
     }
 
     @Test
+    void answers404ForAnUnknownGatheringOnEveryCall() {
+        String path = "/api/v1/gatherings/" + UUID.randomUUID();
+        assertThat(api.get(Role.READER, path).status()).isEqualTo(404);
+        assertThat(patch(path.substring(path.lastIndexOf('/') + 1), "{\"name\":\"x\"}").status()).isEqualTo(404);
+        assertThat(api.post(Role.WRITER, path + "/cancellation", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(api.post(Role.WRITER, path + "/attendees", Map.of("userId", user())).status()).isEqualTo(404);
+        assertThat(api.delete(Role.WRITER, path + "/attendees/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.get(Role.READER, "/api/v1/gatherings/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @Test
     void enforcesAttendanceRules() {
         String id = plan("MEETUP", "Tiny", "DE", "2031-06-01T18:00:00Z", "2031-06-01T20:00:00Z", 1, user()).json().get("id").asString();
         String first = user();

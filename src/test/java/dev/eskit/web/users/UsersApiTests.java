@@ -63,6 +63,16 @@ abstract class UsersApiTests extends ApiTest {
     }
 
     @Test
+    void answers404ForAnUnknownUserOnEveryCall() {
+        String path = "/api/v1/users/" + UUID.randomUUID();
+        assertThat(api.get(Role.READER, path).status()).isEqualTo(404);
+        assertThat(patch(path, "\"1\"", "{\"name\":\"X\"}").status()).isEqualTo(404);
+        assertThat(api.delete(Role.WRITER, path).status()).isEqualTo(404);
+        assertThat(api.post(Role.ADMIN, path + "/erasure", Map.of()).status()).isEqualTo(404);
+        assertThat(api.get(Role.READER, path + "/gatherings").status()).isEqualTo(404);
+    }
+
+    @Test
     void changesAProfileWithIfMatch() {
         JsonNode user = register("A", uniqueEmail()).json();
         String path = "/api/v1/users/" + user.get("id").asString();

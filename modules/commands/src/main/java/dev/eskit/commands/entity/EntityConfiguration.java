@@ -34,8 +34,9 @@ class EntityConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** Keyed by the aggregate type as stored with each snapshot; Axon's class-based variant never matches it. */
     @Bean
     SnapshotFilter entitySnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(EntityAggregate.class).revision(EntityAggregate.REVISION).build();
+        return RevisionSnapshotFilter.builder().type(EntityAggregate.TYPE).revision(EntityAggregate.REVISION).build();
     }
 }

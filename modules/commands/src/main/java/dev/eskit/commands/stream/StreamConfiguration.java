@@ -30,8 +30,9 @@ class StreamConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** Keyed by the aggregate type as stored with each snapshot; Axon's class-based variant never matches it. */
     @Bean
     SnapshotFilter streamSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(StreamAggregate.class).revision(StreamAggregate.REVISION).build();
+        return RevisionSnapshotFilter.builder().type(StreamAggregate.TYPE).revision(StreamAggregate.REVISION).build();
     }
 }
