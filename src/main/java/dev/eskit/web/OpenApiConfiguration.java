@@ -41,8 +41,9 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("ESKIT").version("v1")
                         .description("An event store on Axon Framework: streams with optimistic concurrency, "
-                                + "the global log with cursors, long poll and SSE, and consumer checkpoints. "
-                                + "Errors are RFC 9457 application/problem+json."))
+                                + "the global log with cursors, long poll and SSE, consumer checkpoints, entities (JSON "
+                                + "documents with history, time travel and JSON Schema), users and gatherings. "
+                                + "Errors are RFC 9457 application/problem+json. Authorize with HTTP Basic."))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("reader may GET; writer also writes; admin also operates"))
