@@ -4,6 +4,7 @@ import dev.eskit.commands.api.NamedEvent;
 import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.commands.api.PersonalValue;
 import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.LoggedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * it come from Axon's metadata, where every command's correlation data lands.
  */
 @Component
-class EventViews {
+class EventViews implements EventDescriber {
 
     /** Axon metadata keys that readers see in an event's metadata. */
     static final String[] RECORDED_KEYS = {"actor", "requestId"};
@@ -39,6 +40,11 @@ class EventViews {
     }
 
     LoggedEvent of(EventMessage<?> message, long position) {
+        return describe(message, position, true);
+    }
+
+    @Override
+    public LoggedEvent describe(EventMessage<?> message, long position, boolean revealPersonalData) {
         String streamId = null;
         long version = 0;
         if (message instanceof DomainEventMessage<?> domain) {
@@ -52,7 +58,8 @@ class EventViews {
         }
         if (payload instanceof NamedEvent named) {
             return new LoggedEvent(message.getIdentifier(), streamId, named.eventType(), version, position,
-                    message.getTimestamp(), revealed(json.valueToTree(named.eventData())),
+                    message.getTimestamp(), revealPersonalData ? revealed(json.valueToTree(named.eventData()))
+                            : json.valueToTree(named.eventData()),
                     withRecordedKeys(null, message.getMetaData()));
         }
         return new LoggedEvent(message.getIdentifier(), streamId, typeOf(message), version, position,

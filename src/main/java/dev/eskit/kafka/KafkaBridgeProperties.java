@@ -1,0 +1,22 @@
+package dev.eskit.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code eskit.kafka.*}: how the bridge names and creates its topics. One topic per partition:
+ * {@code <prefix><partition>} for streams, users and gatherings, {@code <prefix>entity.<type>} for entities.
+ */
+@ConfigurationProperties("eskit.kafka")
+record KafkaBridgeProperties(String topicPrefix, int partitions, short replicationFactor, Duration retention,
+                             List<String> retainedForever) {
+
+    KafkaBridgeProperties {
+        topicPrefix = topicPrefix == null ? "eskit." : topicPrefix;
+        partitions = partitions < 1 ? 3 : partitions;
+        replicationFactor = replicationFactor < 1 ? 1 : replicationFactor;
+        retention = retention == null ? Duration.ofDays(7) : retention;
+        retainedForever = retainedForever == null ? List.of("user") : List.copyOf(retainedForever);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.eskit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eskit.support.Api;
+import dev.eskit.support.Api.Role;
+import dev.eskit.support.ApiTest;
+import dev.eskit.support.KafkaTest;
+import dev.eskit.support.TopicReader;
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/** Every event written over HTTP reaches its partition's topic as a CloudEvent keyed by its stream. */
+@KafkaTest
+class KafkaBridgeTest extends ApiTest {
+
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    private TopicReader topics;
+
+    @BeforeEach
+    void subscribe() {
+        topics = new TopicReader(brokers);
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        topics.close();
+    }
+
+    @Test
+    void publishesAStreamEventAsACloudEventOnItsPartitionsTopic() {
+        String p = uniquePartition();
+        String stream = uniqueStream();
+        JsonNode appended = appendOk(stream, null, List.of(event("ce-1", p + ".Happened", Map.of("n", 1)))).json();
+
+        ConsumerRecord<String, CloudEvent> record = awaitRecord(r -> "ce-1".equals(r.value().getId()));
+
+        CloudEvent event = record.value();
+        assertThat(record.topic()).isEqualTo("eskit." + p.toLowerCase());
+        assertThat(record.key()).isEqualTo(stream);
+        assertThat(event.getType()).isEqualTo(p + ".Happened");
+        assertThat(event.getSubject()).isEqualTo(stream);
+        assertThat(event.getSource().toString()).isEqualTo("/eskit");
+        assertThat(event.getTime()).isNotNull();
+        assertThat(number(event, "eskitversion")).isEqualTo(1);
+        assertThat(number(event, "eskitposition")).isEqualTo(appended.get("positions").get(0).asLong());
+        assertThat(Api.JSON.readTree(event.getData().toBytes()).get("n").asInt()).isEqualTo(1);
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo(p + ".Happened");
+    }
+
+    @Test
+    void namesTopicsForEntitiesUsersAndGatherings() {
+        String type = uniquePartition();
+        api.post(Role.WRITER, "/api/v1/entities/" + type, Map.of("n", 1));
+        String email = "k" + UUID.randomUUID() + "@example.com";
+        String user = api.post(Role.WRITER, "/api/v1/users", Map.of("name", "Kafka Reader", "email", email)).json().get("id").asString();
+
+        ConsumerRecord<String, CloudEvent> entity = awaitRecord(r -> (type + ".Created").equals(r.value().getType()));
+        ConsumerRecord<String, CloudEvent> registered = awaitRecord(r -> ("user:" + user).equals(r.key()));
+
+        assertThat(entity.topic()).isEqualTo("eskit.entity." + type.toLowerCase());
+        assertThat(registered.topic()).isEqualTo("eskit.user");
+        assertThat(registered.value().getType()).isEqualTo("User.Registered");
+        String data = new String(registered.value().getData().toBytes(), StandardCharsets.UTF_8);
+        assertThat(data).as("personal data leaves the store sealed").doesNotContain("Kafka Reader").doesNotContain(email).contains("ciphertext");
+    }
+
+    @Test
+    void keepsEachStreamsOrderAcrossSeveralKafkaPartitions() {
+        String p = uniquePartition();
+        List<String> streams = List.of(uniqueStream(), uniqueStream(), uniqueStream(), uniqueStream());
+        for (int round = 0; round < 5; round++) {
+            for (String stream : streams) {
+                appendOk(stream, null, List.of(event(p + ".Moved", Map.of("round", round))));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics.poll().stream().filter(r -> r.value().getType().equals(p + ".Moved")).count() == 20);
+
+        Map<String, List<Long>> versionsByStream = topics.poll().stream()
+                .filter(r -> r.value().getType().equals(p + ".Moved"))
+                .collect(Collectors.groupingBy(ConsumerRecord::key,
+                        Collectors.mapping(r -> number(r.value(), "eskitversion"), Collectors.toList())));
+        assertThat(versionsByStream).hasSize(4).allSatisfy((stream, versions) -> assertThat(versions).containsExactly(1L, 2L, 3L, 4L, 5L));
+        Map<String, Integer> partitionByStream = new HashMap<>();
+        topics.poll().stream().filter(r -> r.value().getType().equals(p + ".Moved"))
+                .forEach(r -> assertThat(partitionByStream.merge(r.key(), r.partition(), (a, b) -> a.equals(b) ? a : -1)).isNotEqualTo(-1));
+    }
+
+    /** Extensions travel as Kafka headers, that is as text. */
+    private static long number(CloudEvent event, String extension) {
+        return Long.parseLong(String.valueOf(event.getExtension(extension)));
+    }
+
+    private ConsumerRecord<String, CloudEvent> awaitRecord(java.util.function.Predicate<ConsumerRecord<String, CloudEvent>> wanted) {
+        List<ConsumerRecord<String, CloudEvent>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            topics.poll().stream().filter(wanted).findFirst().ifPresent(found::add);
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+}
