@@ -1,10 +1,13 @@
 package dev.eskit.kafka;
 
 import dev.eskit.queries.api.EventDescriber;
+import dev.eskit.queries.api.EventLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.eskit.queries.api.StreamReader;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +33,13 @@ class KafkaBridgeConfiguration {
     @Bean
     EventTopics topicResolver(Admin kafkaAdmin, KafkaBridgeProperties properties) {
         return new EventTopics(kafkaAdmin, properties);
+    }
+
+    @Bean
+    BridgeLag bridgeLag(EventLog log, EventProcessingConfiguration processing, KafkaProperties kafka, MeterRegistry registry) {
+        BridgeLag lag = new BridgeLag(log, processing, kafka);
+        lag.register(registry);
+        return lag;
     }
 
     @Bean

@@ -103,6 +103,16 @@ class KafkaBridgeTest extends ApiTest {
                 .forEach(r -> assertThat(partitionByStream.merge(r.key(), r.partition(), (a, b) -> a.equals(b) ? a : -1)).isNotEqualTo(-1));
     }
 
+    @Test
+    void exportsTheBridgesLagAndBringsItToZero() {
+        appendOk(uniqueStream(), null, List.of(event(uniquePartition() + ".Counted", Map.of())));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = api.get(Role.NONE, "/actuator/prometheus").text();
+            assertThat(metrics).contains("eskit_kafka_bridge_lag_events 0.0");
+        });
+    }
+
     /** Extensions travel as Kafka headers, that is as text. */
     private static long number(CloudEvent event, String extension) {
         return Long.parseLong(String.valueOf(event.getExtension(extension)));
