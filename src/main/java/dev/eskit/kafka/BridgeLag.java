@@ -3,28 +3,35 @@ package dev.eskit.kafka;
 import dev.eskit.queries.api.EventLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.OptionalLong;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.extensions.kafka.KafkaProperties;
+import java.util.List;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How many stored events the bridge has not yet published: the log's head minus the position of
- * the publishing processor's slowest segment, exported as {@code eskit_kafka_bridge_lag}.
+ * How many stored events the bridge has not yet published: the log's head minus the stored token
+ * of the publishing processor's slowest segment, exported as {@code eskit_kafka_bridge_lag_events}.
+ * It reads the token store rather than the processor's live status, because a segment whose
+ * sends are failing is released and would vanish from that status while it falls behind.
  */
 final class BridgeLag {
 
     static final String METRIC = "eskit.kafka.bridge.lag";
 
     private final EventLog log;
-    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final TokenSchema tokens;
+    private final Serializer serializer;
     private final String processorName;
 
-    BridgeLag(EventLog log, EventProcessingConfiguration processing, KafkaProperties kafka) {
+    BridgeLag(EventLog log, JdbcTemplate jdbc, TokenSchema tokens, Serializer serializer, String processorName) {
         this.log = log;
-        this.processing = processing;
-        this.processorName = kafka.getPublisher().getProcessingGroup();
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.serializer = serializer;
+        this.processorName = processorName;
     }
 
     void register(MeterRegistry registry) {
@@ -35,13 +42,18 @@ final class BridgeLag {
     }
 
     double events() {
-        long published = processing.eventProcessor(processorName, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .filter(OptionalLong::isPresent)
-                        .mapToLong(OptionalLong::getAsLong)
-                        .min().orElse(0))
-                .orElse(0L);
+        List<Long> positions = jdbc.query("SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
+                        + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
+                (row, i) -> position(row.getBytes(1), row.getString(2)), processorName);
+        long published = positions.stream().mapToLong(Long::longValue).min().orElse(0);
         return Math.max(0, log.head() - published);
+    }
+
+    private long position(byte[] token, String type) {
+        if (token == null || type == null) {
+            return 0;
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        return tracking == null ? 0 : tracking.position().orElse(0);
     }
 }

@@ -7,8 +7,10 @@ import dev.eskit.queries.api.StreamReader;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +38,9 @@ class KafkaBridgeConfiguration {
     }
 
     @Bean
-    BridgeLag bridgeLag(EventLog log, EventProcessingConfiguration processing, KafkaProperties kafka, MeterRegistry registry) {
-        BridgeLag lag = new BridgeLag(log, processing, kafka);
+    BridgeLag bridgeLag(EventLog log, JdbcTemplate jdbc, TokenSchema tokens, Serializer serializer, KafkaProperties kafka,
+                        MeterRegistry registry) {
+        BridgeLag lag = new BridgeLag(log, jdbc, tokens, serializer, kafka.getPublisher().getProcessingGroup());
         lag.register(registry);
         return lag;
     }
