@@ -39,6 +39,11 @@ class EventTopics implements TopicResolver {
         return Optional.of(ensured(topicOf(event.getPayload())));
     }
 
+    /** Creates the topics of the typed domain before the first event needs them. */
+    void createKnownTopics(List<String> names) {
+        names.forEach(name -> ensured(properties.topicPrefix() + name));
+    }
+
     String topicOf(Object payload) {
         String name = payload instanceof EntityEvent entity ? "entity." + entity.type()
                 : payload instanceof NamedEvent named ? partitionOf(named.eventType())

@@ -4,6 +4,7 @@ import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.EventLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.eskit.queries.api.StreamReader;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -11,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,12 @@ class KafkaBridgeConfiguration {
     @Bean
     EventTopics topicResolver(Admin kafkaAdmin, KafkaBridgeProperties properties) {
         return new EventTopics(kafkaAdmin, properties);
+    }
+
+    /** The users' and gatherings' topics exist from start-up, with their partitions and retention. */
+    @Bean
+    ApplicationRunner knownTopics(EventTopics topics) {
+        return arguments -> topics.createKnownTopics(List.of("user", "gathering"));
     }
 
     @Bean

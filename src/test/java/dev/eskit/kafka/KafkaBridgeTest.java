@@ -17,7 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,17 @@ class KafkaBridgeTest extends ApiTest {
         assertThat(registered.value().getType()).isEqualTo("User.Registered");
         String data = new String(registered.value().getData().toBytes(), StandardCharsets.UTF_8);
         assertThat(data).as("personal data leaves the store sealed").doesNotContain("Kafka Reader").doesNotContain(email).contains("ciphertext");
+    }
+
+    @Test
+    void createsTheUserAndGatheringTopicsAtStartUpKeepingUsersForever() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of("eskit.user", "eskit.gathering")).allTopicNames().get();
+            assertThat(topics.get("eskit.gathering").partitions()).hasSize(3);
+            ConfigResource users = new ConfigResource(ConfigResource.Type.TOPIC, "eskit.user");
+            Config config = admin.describeConfigs(List.of(users)).all().get().get(users);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     @Test
