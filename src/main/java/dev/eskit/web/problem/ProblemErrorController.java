@@ -4,8 +4,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -25,10 +27,10 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        var problem = Problems.detail(status, status.is5xxServerError() ? "internal-error" : "http-" + status.value(),
+        ProblemDetail problem = Problems.detail(status, status.is5xxServerError() ? "internal-error" : "http-" + status.value(),
                 status.getReasonPhrase());
         if (uri != null) {
-            problem.setInstance(java.net.URI.create(uri.toString()));
+            problem.setInstance(URI.create(uri.toString()));
         }
         problems.write(request, response, problem);
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** One row of the gatherings view. */
@@ -42,13 +43,13 @@ class GatheringView {
 
     void rename(String newName) {
         name = newName;
-        nameKey = newName == null ? null : newName.toLowerCase(java.util.Locale.ROOT);
+        nameKey = newName == null ? null : newName.toLowerCase(Locale.ROOT);
     }
 
     void move(Venue venue) {
         venueName = venue == null ? null : venue.name();
         venueAddress = venue == null ? null : venue.address();
-        country = venue == null || venue.country() == null ? null : venue.country().toUpperCase(java.util.Locale.ROOT);
+        country = venue == null || venue.country() == null ? null : venue.country().toUpperCase(Locale.ROOT);
     }
 
     void reschedule(Instant start, Instant end) {

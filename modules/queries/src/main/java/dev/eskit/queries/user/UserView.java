@@ -1,5 +1,6 @@
 package dev.eskit.queries.user;
 
+import dev.eskit.queries.api.User;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -48,7 +49,7 @@ class UserView {
         this.version = version;
     }
 
-    dev.eskit.queries.api.User toUser() {
-        return new dev.eskit.queries.api.User(id, name, email, status, version, registeredAt);
+    User toUser() {
+        return new User(id, name, email, status, version, registeredAt);
     }
 }
