@@ -7,9 +7,11 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
@@ -55,9 +57,9 @@ class CloudEventConverter implements KafkaMessageConverter<String, CloudEvent> {
 
     /** The exact log position: a late-committing event's token index is the highest one seen, not its own. */
     private long position(EventMessage<?> message) {
-        LoggedEvent plain = describer.describe(message, 0, false);
-        if (plain.streamId() != null) {
-            var positions = streams.positions(plain.streamId(), plain.version(), plain.version());
+        if (message instanceof DomainEventMessage<?> domain) {
+            long version = domain.getSequenceNumber() + 1;
+            List<Long> positions = streams.positions(domain.getAggregateIdentifier(), version, version);
             if (!positions.isEmpty()) {
                 return positions.get(0);
             }
