@@ -1,36 +1,24 @@
 package dev.eskit.kafka;
 
-import dev.eskit.queries.api.EventLog;
+import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.metrics.api.ProcessorStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How many stored events the bridge has not yet published: the log's head minus the stored token
- * of the publishing processor's slowest segment, exported as {@code eskit_kafka_bridge_lag_events}.
- * It reads the token store rather than the processor's live status, because a segment whose
- * sends are failing is released and would vanish from that status while it falls behind.
+ * How many stored events the bridge has not yet published, exported as
+ * {@code eskit_kafka_bridge_lag_events}: the publishing processor's lag, which comes from its stored
+ * tokens, because a segment whose sends fail is released and vanishes from the live status.
  */
 final class BridgeLag {
 
     static final String METRIC = "eskit.kafka.bridge.lag";
 
-    private final EventLog log;
-    private final JdbcTemplate jdbc;
-    private final TokenSchema tokens;
-    private final Serializer serializer;
+    private final EventProcessors processors;
     private final String processorName;
 
-    BridgeLag(EventLog log, JdbcTemplate jdbc, TokenSchema tokens, Serializer serializer, String processorName) {
-        this.log = log;
-        this.jdbc = jdbc;
-        this.tokens = tokens;
-        this.serializer = serializer;
+    BridgeLag(EventProcessors processors, String processorName) {
+        this.processors = processors;
         this.processorName = processorName;
     }
 
@@ -42,18 +30,6 @@ final class BridgeLag {
     }
 
     double events() {
-        List<Long> positions = jdbc.query("SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
-                        + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
-                (row, i) -> position(row.getBytes(1), row.getString(2)), processorName);
-        long published = positions.stream().mapToLong(Long::longValue).min().orElse(0);
-        return Math.max(0, log.head() - published);
-    }
-
-    private long position(byte[] token, String type) {
-        if (token == null || type == null) {
-            return 0;
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return tracking == null ? 0 : tracking.position().orElse(0);
+        return processors.find(processorName).map(ProcessorStatus::lag).orElse(0L);
     }
 }

@@ -1,17 +1,14 @@
 package dev.eskit.kafka;
 
+import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.queries.api.EventDescriber;
-import dev.eskit.queries.api.EventLog;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.eskit.queries.api.StreamReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.extensions.kafka.KafkaProperties;
-import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,9 +43,8 @@ class KafkaBridgeConfiguration {
     }
 
     @Bean
-    BridgeLag bridgeLag(EventLog log, JdbcTemplate jdbc, TokenSchema tokens, Serializer serializer, KafkaProperties kafka,
-                        MeterRegistry registry) {
-        BridgeLag lag = new BridgeLag(log, jdbc, tokens, serializer, kafka.getPublisher().getProcessingGroup());
+    BridgeLag bridgeLag(EventProcessors processors, KafkaProperties kafka, MeterRegistry registry) {
+        BridgeLag lag = new BridgeLag(processors, kafka.getPublisher().getProcessingGroup());
         lag.register(registry);
         return lag;
     }

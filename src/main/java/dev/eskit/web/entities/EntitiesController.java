@@ -2,16 +2,22 @@ package dev.eskit.web.entities;
 
 import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
 import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
+import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
+import dev.eskit.commands.api.entity.EntityCommands.EntityCommand;
 import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
 import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
 import dev.eskit.commands.api.entity.EntityStreams;
+import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.queries.api.Entity;
 import dev.eskit.queries.api.EntityHistoryEntry;
 import dev.eskit.queries.api.EntityPage;
 import dev.eskit.queries.api.EntityQueries;
+import dev.eskit.queries.api.Projections;
+import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
 import dev.eskit.web.Preconditions;
+import dev.eskit.web.ReadYourWrites;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,10 +56,17 @@ class EntitiesController {
 
     private final CommandGateway commands;
     private final EntityQueries entities;
+    private final ReadYourWrites readYourWrites;
+    private final EventProcessors processors;
+    private final StreamReader streams;
 
-    EntitiesController(CommandGateway commands, EntityQueries entities) {
+    EntitiesController(CommandGateway commands, EntityQueries entities, ReadYourWrites readYourWrites,
+                       EventProcessors processors, StreamReader streams) {
         this.commands = commands;
         this.entities = entities;
+        this.readYourWrites = readYourWrites;
+        this.processors = processors;
+        this.streams = streams;
     }
 
     @PostMapping(path = "/{type}", consumes = "application/json")
@@ -88,7 +101,7 @@ class EntitiesController {
             return created(type, id, document);
         }
         Long version = Preconditions.required(ifMatch);
-        commands.sendAndWait(new ReplaceEntity(EntityStreams.entity(type, id), version, requireObject(document)));
+        send(new ReplaceEntity(EntityStreams.entity(type, id), version, requireObject(document)));
         return current(type, id);
     }
 
@@ -107,7 +120,7 @@ class EntitiesController {
         EntityNames.type(type);
         EntityNames.id(id);
         Long version = Preconditions.required(ifMatch);
-        commands.sendAndWait(new PatchEntity(EntityStreams.entity(type, id), version, requireObject(patch)));
+        send(new PatchEntity(EntityStreams.entity(type, id), version, requireObject(patch)));
         return current(type, id);
     }
 
@@ -121,7 +134,7 @@ class EntitiesController {
         EntityNames.type(type);
         EntityNames.id(id);
         Long version = ifMatch == null ? null : Preconditions.version(ifMatch);
-        commands.sendAndWait(new DeleteEntity(EntityStreams.entity(type, id), version));
+        send(new DeleteEntity(EntityStreams.entity(type, id), version));
         return ResponseEntity.noContent().build();
     }
 
@@ -143,7 +156,7 @@ class EntitiesController {
         }
         Optional<Entity> entity = version != null ? entities.atVersion(type, id, version, deleted)
                 : asOf != null ? entities.asOf(type, id, instant(asOf), deleted)
-                : entities.current(type, id, deleted);
+                : current(type, id, deleted);
         Entity found = entity.orElseThrow(() -> unknown(type, id));
         return ResponseEntity.ok().eTag(ETags.of(found.version())).body(found);
     }
@@ -167,15 +180,29 @@ class EntitiesController {
 
     private ResponseEntity<Entity> created(String type, String id, JsonNode document) {
         EntityNames.id(id);
-        commands.sendAndWait(new CreateEntity(type, id, requireObject(document)));
-        Entity entity = entities.current(type, id, false).orElseThrow();
+        send(new CreateEntity(type, id, requireObject(document)));
+        Entity entity = current(type, id, false).orElseThrow();
         return ResponseEntity.created(URI.create(ApiPaths.V1 + "/entities/" + type + "/" + id))
                 .eTag(ETags.of(entity.version())).body(entity);
     }
 
+    private void send(EntityCommand command) {
+        EntityChange change = commands.sendAndWait(command);
+        readYourWrites.await(Projections.ENTITIES, command.streamId(), change.version());
+    }
+
     private ResponseEntity<Entity> current(String type, String id) {
-        Entity entity = entities.current(type, id, false).orElseThrow(() -> unknown(type, id));
+        Entity entity = current(type, id, false).orElseThrow(() -> unknown(type, id));
         return ResponseEntity.ok().eTag(ETags.of(entity.version())).body(entity);
+    }
+
+    /** From the view; while the view is being rebuilt, from the event store, where it is always whole. */
+    private Optional<Entity> current(String type, String id, boolean includeDeleted) {
+        if (!processors.replaying(Projections.ENTITIES)) {
+            return entities.current(type, id, includeDeleted);
+        }
+        long latest = streams.version(EntityStreams.entity(type, id));
+        return latest == 0 ? Optional.empty() : entities.atVersion(type, id, latest, includeDeleted);
     }
 
     private static JsonNode requireObject(JsonNode document) {

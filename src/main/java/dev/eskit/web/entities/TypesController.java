@@ -4,7 +4,9 @@ import dev.eskit.commands.api.entity.EntityCommands.DefineEntityType;
 import dev.eskit.commands.api.entity.EntityCommands.TypeDefinition;
 import dev.eskit.queries.api.EntityQueries;
 import dev.eskit.queries.api.EntityTypeView;
+import dev.eskit.queries.api.Projections;
 import dev.eskit.web.ApiPaths;
+import dev.eskit.web.ReadYourWrites;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,10 +33,12 @@ class TypesController {
 
     private final CommandGateway commands;
     private final EntityQueries entities;
+    private final ReadYourWrites readYourWrites;
 
-    TypesController(CommandGateway commands, EntityQueries entities) {
+    TypesController(CommandGateway commands, EntityQueries entities, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.entities = entities;
+        this.readYourWrites = readYourWrites;
     }
 
     /** The body of a schema definition. */
@@ -49,7 +53,9 @@ class TypesController {
     @ApiResponse(responseCode = "201", description = "the type's first schema")
     @ApiResponse(responseCode = "200", description = "the schema was changed, or was already this one")
     ResponseEntity<EntityTypeView> define(@PathVariable String type, @Valid @RequestBody SchemaRequest request) {
-        TypeDefinition definition = commands.sendAndWait(new DefineEntityType(EntityNames.type(type), request.schema()));
+        DefineEntityType command = new DefineEntityType(EntityNames.type(type), request.schema());
+        TypeDefinition definition = commands.sendAndWait(command);
+        readYourWrites.awaitLatest(Projections.ENTITY_TYPES, command.streamId());
         EntityTypeView view = entities.type(type).orElseThrow();
         return ResponseEntity.status(definition.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
     }

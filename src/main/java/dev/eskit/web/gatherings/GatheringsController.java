@@ -2,6 +2,7 @@ package dev.eskit.web.gatherings;
 
 import dev.eskit.commands.api.gathering.GatheringCommands.CancelGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.ChangeGathering;
+import dev.eskit.commands.api.gathering.GatheringCommands.GatheringChange;
 import dev.eskit.commands.api.gathering.GatheringCommands.PlanGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.RegisterAttendee;
 import dev.eskit.commands.api.gathering.GatheringCommands.WithdrawAttendee;
@@ -11,10 +12,13 @@ import dev.eskit.queries.api.Gathering;
 import dev.eskit.queries.api.GatheringFilter;
 import dev.eskit.queries.api.GatheringPage;
 import dev.eskit.queries.api.GatheringQueries;
+import dev.eskit.queries.api.Projections;
+import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.UserQueries;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
 import dev.eskit.web.Preconditions;
+import dev.eskit.web.ReadYourWrites;
 import dev.eskit.web.gatherings.GatheringRequests.AttendeeRequest;
 import dev.eskit.web.gatherings.GatheringRequests.CancellationRequest;
 import dev.eskit.web.gatherings.GatheringRequests.ChangeRequest;
@@ -53,11 +57,16 @@ class GatheringsController {
     private final CommandGateway commands;
     private final GatheringQueries gatherings;
     private final UserQueries users;
+    private final StreamReader streams;
+    private final ReadYourWrites readYourWrites;
 
-    GatheringsController(CommandGateway commands, GatheringQueries gatherings, UserQueries users) {
+    GatheringsController(CommandGateway commands, GatheringQueries gatherings, UserQueries users, StreamReader streams,
+                         ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.gatherings = gatherings;
         this.users = users;
+        this.streams = streams;
+        this.readYourWrites = readYourWrites;
     }
 
     @PostMapping(path = "/gatherings", consumes = "application/json")
@@ -67,7 +76,7 @@ class GatheringsController {
     ResponseEntity<Gathering> plan(@Valid @RequestBody PlanRequest request) {
         GatheringRequests.refuseBadShape(request.startsAt(), request.endsAt(), request.capacity());
         GatheringId id = new GatheringId(UUID.randomUUID());
-        commands.sendAndWait(new PlanGathering(id, GatheringRequests.kind(request.kind()), request.name().trim(),
+        send(id, new PlanGathering(id, GatheringRequests.kind(request.kind()), request.name().trim(),
                 request.venue().toVenue(), request.startsAt(), request.endsAt(), request.capacity(),
                 new UserId(request.organizerId())));
         Gathering gathering = gatherings.find(id.value()).orElseThrow();
@@ -85,7 +94,7 @@ class GatheringsController {
                                      @Valid @RequestBody ChangeRequest request) {
         GatheringId gathering = known(id);
         GatheringRequests.refuseBadShape(request.startsAt(), request.endsAt(), request.capacity());
-        commands.sendAndWait(new ChangeGathering(gathering, ifMatch == null ? null : Preconditions.version(ifMatch),
+        send(gathering, new ChangeGathering(gathering, ifMatch == null ? null : Preconditions.version(ifMatch),
                 request.name() == null ? null : request.name().trim(),
                 request.venue() == null ? null : request.venue().toVenue(),
                 request.startsAt(), request.endsAt(), request.capacity()));
@@ -98,7 +107,7 @@ class GatheringsController {
     @ApiResponse(responseCode = "409", description = "cancelled already")
     ResponseEntity<Gathering> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest request) {
         GatheringId gathering = known(id);
-        commands.sendAndWait(new CancelGathering(gathering, request.reason()));
+        send(gathering, new CancelGathering(gathering, request.reason()));
         return current(gathering);
     }
 
@@ -109,7 +118,7 @@ class GatheringsController {
     @ApiResponse(responseCode = "409", description = "full, cancelled, or registered already")
     ResponseEntity<Gathering> register(@PathVariable String id, @Valid @RequestBody AttendeeRequest request) {
         GatheringId gathering = known(id);
-        commands.sendAndWait(new RegisterAttendee(gathering, new UserId(request.userId())));
+        send(gathering, new RegisterAttendee(gathering, new UserId(request.userId())));
         Gathering view = gatherings.find(gathering.value()).orElseThrow();
         return ResponseEntity.created(URI.create(ApiPaths.V1 + "/gatherings/" + id + "/attendees/" + request.userId()))
                 .eTag(ETags.of(view.version())).body(view);
@@ -120,7 +129,8 @@ class GatheringsController {
     @ApiResponse(responseCode = "204", description = "withdrawn")
     @ApiResponse(responseCode = "404", description = "no such gathering, or the user is not registered")
     ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String userId) {
-        commands.sendAndWait(new WithdrawAttendee(known(id), new UserId(UserIds.parse(userId))));
+        GatheringId gathering = known(id);
+        send(gathering, new WithdrawAttendee(gathering, new UserId(UserIds.parse(userId))));
         return ResponseEntity.noContent().build();
     }
 
@@ -160,8 +170,17 @@ class GatheringsController {
         } catch (IllegalArgumentException e) {
             throw unknown(id);
         }
-        gatherings.find(uuid).orElseThrow(() -> unknown(id));
-        return new GatheringId(uuid);
+        // the event store decides whether it exists: the gatherings view may be replaying
+        GatheringId gathering = new GatheringId(uuid);
+        if (streams.version(gathering.toString()) == 0) {
+            throw unknown(id);
+        }
+        return gathering;
+    }
+
+    private void send(GatheringId gathering, Object command) {
+        GatheringChange change = commands.sendAndWait(command);
+        readYourWrites.await(Projections.GATHERINGS, gathering.toString(), change.version());
     }
 
     private ResponseEntity<Gathering> current(GatheringId id) {

@@ -4,13 +4,17 @@ import dev.eskit.commands.api.user.UserCommands.ChangeUserProfile;
 import dev.eskit.commands.api.user.UserCommands.DeactivateUser;
 import dev.eskit.commands.api.user.UserCommands.EraseUser;
 import dev.eskit.commands.api.user.UserCommands.RegisterUser;
+import dev.eskit.commands.api.user.UserCommands.UserChange;
 import dev.eskit.commands.api.user.UserId;
+import dev.eskit.queries.api.Projections;
+import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.User;
 import dev.eskit.queries.api.UserPage;
 import dev.eskit.queries.api.UserQueries;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
 import dev.eskit.web.Preconditions;
+import dev.eskit.web.ReadYourWrites;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,10 +52,14 @@ class UsersController {
 
     private final CommandGateway commands;
     private final UserQueries users;
+    private final StreamReader streams;
+    private final ReadYourWrites readYourWrites;
 
-    UsersController(CommandGateway commands, UserQueries users) {
+    UsersController(CommandGateway commands, UserQueries users, StreamReader streams, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.users = users;
+        this.streams = streams;
+        this.readYourWrites = readYourWrites;
     }
 
     /** The body of a registration. */
@@ -65,7 +73,7 @@ class UsersController {
     @ApiResponse(responseCode = "409", description = "an active user has this email")
     ResponseEntity<User> register(@Valid @RequestBody Registration registration) {
         UserId id = new UserId(UUID.randomUUID());
-        commands.sendAndWait(new RegisterUser(id, registration.name().trim(), email(registration.email(), "email")));
+        send(id, new RegisterUser(id, registration.name().trim(), email(registration.email(), "email")));
         User user = users.find(id.value()).orElseThrow();
         return ResponseEntity.created(URI.create(ApiPaths.V1 + "/users/" + id.value())).eTag(ETags.of(user.version())).body(user);
     }
@@ -105,8 +113,7 @@ class UsersController {
         if (name != null && name.isBlank()) {
             throw Problems.invalidField("name", "must not be blank");
         }
-        users.find(userId).orElseThrow(() -> unknown(id));
-        commands.sendAndWait(new ChangeUserProfile(new UserId(userId), version, name,
+        send(existing(userId), new ChangeUserProfile(new UserId(userId), version, name,
                 email == null ? null : email(email, "email")));
         return find(id);
     }
@@ -117,8 +124,7 @@ class UsersController {
     @ApiResponse(responseCode = "404", description = "no such user")
     ResponseEntity<Void> deactivate(@PathVariable String id) {
         UUID userId = uuid(id);
-        users.find(userId).orElseThrow(() -> unknown(id));
-        commands.sendAndWait(new DeactivateUser(new UserId(userId)));
+        send(existing(userId), new DeactivateUser(new UserId(userId)));
         return ResponseEntity.noContent().build();
     }
 
@@ -130,9 +136,22 @@ class UsersController {
     @ApiResponse(responseCode = "404", description = "no such user")
     ResponseEntity<Void> erase(@PathVariable String id) {
         UUID userId = uuid(id);
-        users.find(userId).orElseThrow(() -> unknown(id));
-        commands.sendAndWait(new EraseUser(new UserId(userId)));
+        send(existing(userId), new EraseUser(new UserId(userId)));
         return ResponseEntity.accepted().build();
+    }
+
+    /** The event store decides whether a user exists: the users view may be replaying. */
+    private UserId existing(UUID userId) {
+        UserId user = new UserId(userId);
+        if (streams.version(user.toString()) == 0) {
+            throw unknown(userId.toString());
+        }
+        return user;
+    }
+
+    private void send(UserId user, Object command) {
+        UserChange change = commands.sendAndWait(command);
+        readYourWrites.await(Projections.USERS, user.toString(), change.version());
     }
 
     private static String text(JsonNode patch, String field) {

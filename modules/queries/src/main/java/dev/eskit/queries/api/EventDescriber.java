@@ -10,4 +10,7 @@ public interface EventDescriber {
      * and stay sealed otherwise, as they must whenever the event leaves the store.
      */
     LoggedEvent describe(EventMessage<?> message, long position, boolean revealPersonalData);
+
+    /** The event's type name, {@code <Partition>.<Action>}, without describing the rest of it. */
+    String typeOf(EventMessage<?> message);
 }

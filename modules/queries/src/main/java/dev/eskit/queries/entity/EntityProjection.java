@@ -4,9 +4,11 @@ import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
 import dev.eskit.commands.api.entity.EntityUpdated;
 import dev.eskit.commands.api.entity.MergePatches;
+import dev.eskit.queries.api.Projections;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,18 +16,22 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entities' current documents in {@code entity_view}. The processor is subscribing (see
- * application.yml), so the table changes in the transaction that stores the event: a client reads
- * its own write as soon as the API has answered.
+ * The entities' current documents in {@code entity_view}, kept by the tracking processor
+ * {@code entities}. The API waits for it after a write, so a client reads its own writes.
  */
 @Component
-@ProcessingGroup("entities")
+@ProcessingGroup(Projections.ENTITIES)
 class EntityProjection {
 
     private final JdbcTemplate jdbc;
 
     EntityProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM entity_view");
     }
 
     @EventHandler

@@ -1,22 +1,29 @@
 package dev.eskit.queries.entity;
 
 import dev.eskit.commands.api.entity.EntityTypeDefined;
+import dev.eskit.queries.api.Projections;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The entity types and their current schemas in {@code entity_type_view}; subscribing, like the entities. */
+/** The entity types and their current schemas in {@code entity_type_view}, kept by the tracking processor {@code entity-types}. */
 @Component
-@ProcessingGroup("entity-types")
+@ProcessingGroup(Projections.ENTITY_TYPES)
 class EntityTypeProjection {
 
     private final JdbcTemplate jdbc;
 
     EntityTypeProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM entity_type_view");
     }
 
     @EventHandler

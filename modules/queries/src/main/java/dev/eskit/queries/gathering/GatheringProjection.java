@@ -9,18 +9,17 @@ import dev.eskit.commands.api.gathering.GatheringEvents.GatheringPlanned;
 import dev.eskit.commands.api.gathering.GatheringEvents.GatheringRenamed;
 import dev.eskit.commands.api.gathering.GatheringEvents.GatheringRescheduled;
 import dev.eskit.commands.api.gathering.GatheringId;
+import dev.eskit.queries.api.Projections;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
-/**
- * The gatherings view and who attends what: a subscribing projection, so the view changes in the
- * transaction that stores the event and a client reads its own writes.
- */
+/** The gatherings view and who attends what, kept by the tracking processor {@code gatherings}. */
 @Component
-@ProcessingGroup("gatherings")
+@ProcessingGroup(Projections.GATHERINGS)
 class GatheringProjection {
 
     private final GatheringViewRepository gatherings;
@@ -29,6 +28,12 @@ class GatheringProjection {
     GatheringProjection(GatheringViewRepository gatherings, GatheringAttendeeRepository attendees) {
         this.gatherings = gatherings;
         this.attendees = attendees;
+    }
+
+    @ResetHandler
+    void reset() {
+        attendees.deleteAllInBatch();
+        gatherings.deleteAllInBatch();
     }
 
     @EventHandler

@@ -62,12 +62,21 @@ class EventViews implements EventDescriber {
                             : json.valueToTree(named.eventData()),
                     withRecordedKeys(null, message.getMetaData()));
         }
-        return new LoggedEvent(message.getIdentifier(), streamId, typeOf(message), version, position,
+        return new LoggedEvent(message.getIdentifier(), streamId, unnamedType(message), version, position,
                 message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()));
     }
 
+    @Override
+    public String typeOf(EventMessage<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof StreamEventAppended raw) {
+            return raw.type();
+        }
+        return payload instanceof NamedEvent named ? named.eventType() : unnamedType(message);
+    }
+
     /** Events that do not name themselves are named after their aggregate and their class. */
-    private static String typeOf(EventMessage<?> message) {
+    private static String unnamedType(EventMessage<?> message) {
         String partition = message instanceof DomainEventMessage<?> domain && domain.getType() != null
                 ? domain.getType() : "Event";
         return partition + "." + message.getPayloadType().getSimpleName();

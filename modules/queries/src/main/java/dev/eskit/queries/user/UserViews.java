@@ -6,6 +6,7 @@ import dev.eskit.commands.api.user.UserEvents.UserErased;
 import dev.eskit.commands.api.user.UserEvents.UserProfileChanged;
 import dev.eskit.commands.api.user.UserEvents.UserRegistered;
 import dev.eskit.queries.api.InvalidCursorException;
+import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.api.User;
 import dev.eskit.queries.api.UserPage;
 import dev.eskit.queries.api.UserQueries;
@@ -16,18 +17,18 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /**
- * The users view: a subscribing projection (the row changes in the transaction that stores the
- * event) and its queries. Names and emails are opened with the user's key as the events arrive;
+ * The users view, kept by the tracking processor {@code users}, and its queries. Names and emails are opened with the user's key as the events arrive;
  * erasure is itself an event, which overwrites them.
  */
 @Component
-@ProcessingGroup("users")
+@ProcessingGroup(Projections.USERS)
 class UserViews implements UserQueries {
 
     /** Below every id in the databases' byte order of UUIDs. */
@@ -43,6 +44,11 @@ class UserViews implements UserQueries {
 
     static String emailKey(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @ResetHandler
+    void reset() {
+        users.deleteAllInBatch();
     }
 
     @EventHandler

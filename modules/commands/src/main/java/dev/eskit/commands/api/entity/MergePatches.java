@@ -1,7 +1,8 @@
 package dev.eskit.commands.api.entity;
 
-import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,18 +15,21 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MergePatches {
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    /** Looked up once: {@code Json.create*} looks the provider up with a ServiceLoader on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = JSON_P.createReaderFactory(null);
 
     private MergePatches() {
     }
 
     /** The document a patch turns {@code target} into. */
     public static JsonNode apply(JsonNode target, JsonNode patch) {
-        return fromJsonP(Json.createMergePatch(toJsonP(patch)).apply(toJsonP(target)));
+        return fromJsonP(JSON_P.createMergePatch(toJsonP(patch)).apply(toJsonP(target)));
     }
 
     /** The smallest merge patch that turns {@code from} into {@code to}; an empty object when they are equal. */
     public static JsonNode diff(JsonNode from, JsonNode to) {
-        return fromJsonP(Json.createMergeDiff(toJsonP(from), toJsonP(to)).toJsonValue());
+        return fromJsonP(JSON_P.createMergeDiff(toJsonP(from), toJsonP(to)).toJsonValue());
     }
 
     /** The document without null members, the form every stored document has. */
@@ -38,7 +42,7 @@ public final class MergePatches {
     }
 
     private static JsonValue toJsonP(JsonNode node) {
-        try (var reader = Json.createReader(new StringReader(JSON.writeValueAsString(node)))) {
+        try (var reader = READERS.createReader(new StringReader(JSON.writeValueAsString(node)))) {
             return reader.readValue();
         }
     }

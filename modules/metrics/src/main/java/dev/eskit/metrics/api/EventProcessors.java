@@ -1,0 +1,33 @@
+package dev.eskit.metrics.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every event processor of the application: where it stands in the log, and replays of the projections. */
+public interface EventProcessors {
+
+    List<ProcessorStatus> all();
+
+    Optional<ProcessorStatus> find(String name);
+
+    /**
+     * Rebuilds a projection from the start of the log: Axon resets the tokens of all its segments and
+     * calls its reset handler, which empties its tables, and the processor replays every event.
+     *
+     * @throws UnknownProcessorException when there is no processor of that name
+     * @throws ReplayRefusedException when it is not a projection, or a replay of it is running
+     */
+    ProcessorStatus replay(String name);
+
+    /** Whether this instance is replaying the processor now; cheap, from the live status. */
+    boolean replaying(String name);
+
+    /**
+     * Waits until the processor has handled the event at {@code position}, at most {@code timeout}.
+     * Returns at once while the processor replays, since the wait could not end in time.
+     *
+     * @return whether the processor had handled the event when this returned
+     */
+    boolean awaitProcessed(String name, long position, Duration timeout) throws InterruptedException;
+}

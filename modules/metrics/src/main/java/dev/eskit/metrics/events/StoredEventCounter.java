@@ -1,0 +1,48 @@
+package dev.eskit.metrics.events;
+
+import dev.eskit.queries.api.EventDescriber;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the stored events per partition and type as {@code eskit_events_store_total}, following the
+ * log on the tracking processor {@code metrics}. Its token is stored, so after a restart it goes
+ * on where it stopped; the counter starts from zero, as Prometheus counters do after a restart.
+ * A count is added once its batch has committed, so a batch that is retried is not counted twice.
+ */
+@Component
+@ProcessingGroup(StoredEventCounter.PROCESSOR)
+class StoredEventCounter {
+
+    static final String PROCESSOR = "metrics";
+    static final String METRIC = "eskit.events.store";
+
+    private final EventDescriber describer;
+    private final MeterRegistry registry;
+
+    StoredEventCounter(EventDescriber describer, MeterRegistry registry) {
+        this.describer = describer;
+        this.registry = registry;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        String type = describer.typeOf(message);
+        int dot = type.lastIndexOf('.');
+        Counter counter = Counter.builder(METRIC)
+                .description("events stored, by partition and type")
+                .tag("partition", dot < 0 ? type : type.substring(0, dot))
+                .tag("type", type)
+                .register(registry);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> counter.increment());
+        } else {
+            counter.increment();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.eskit.metrics.processors;
+
+import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.metrics.api.ProcessorStatus;
+import dev.eskit.metrics.api.ReplayRefusedException;
+import dev.eskit.metrics.api.ReplayRun;
+import dev.eskit.metrics.api.UnknownProcessorException;
+import dev.eskit.queries.api.EventLog;
+import dev.eskit.queries.api.Projections;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.stereotype.Service;
+
+/**
+ * The processors as Axon runs them, with their positions from the token store. Only projections
+ * replay: the Kafka publisher would send everything again and the metrics would count it twice.
+ */
+@Service
+class AxonEventProcessors implements EventProcessors {
+
+    private static final long WAIT_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final EventProcessingConfiguration processing;
+    private final ProcessorTokens tokens;
+    private final ReplayRuns runs;
+    private final EventLog log;
+
+    AxonEventProcessors(EventProcessingConfiguration processing, ProcessorTokens tokens, ReplayRuns runs, EventLog log) {
+        this.processing = processing;
+        this.tokens = tokens;
+        this.runs = runs;
+        this.log = log;
+    }
+
+    @Override
+    public List<ProcessorStatus> all() {
+        long head = log.head();
+        return processing.eventProcessors().values().stream()
+                .sorted(Comparator.comparing(EventProcessor::getName))
+                .map(processor -> status(processor, head))
+                .toList();
+    }
+
+    @Override
+    public Optional<ProcessorStatus> find(String name) {
+        return processing.eventProcessor(name).map(processor -> status(processor, log.head()));
+    }
+
+    @Override
+    public synchronized ProcessorStatus replay(String name) {
+        EventProcessor found = processing.eventProcessor(name).orElseThrow(() -> new UnknownProcessorException(name));
+        if (!Projections.ALL.contains(name) || !(found instanceof StreamingEventProcessor processor)) {
+            throw new ReplayRefusedException(name + " is not a projection; only projections can be replayed");
+        }
+        if (replaying(tokens.of(name))) {
+            throw new ReplayRefusedException(name + " is replaying already; wait for its replay to finish");
+        }
+        long events = log.head();
+        processor.shutDown();
+        try {
+            // from the tail: the processors' own initial token is a replay token, which a reset would nest
+            processor.resetTokens(source -> source.createTailToken());
+        } catch (IllegalStateException claimedElsewhere) {
+            throw new ReplayRefusedException(name + " cannot be reset while another instance holds its segments: "
+                    + claimedElsewhere.getMessage());
+        } finally {
+            processor.start();
+        }
+        runs.started(name, events, () -> !replaying(tokens.of(name)));
+        return status(processor, log.head());
+    }
+
+    @Override
+    public boolean replaying(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .map(processor -> segments(processor).stream().anyMatch(Segment::replaying))
+                .orElse(false);
+    }
+
+    @Override
+    public boolean awaitProcessed(String name, long position, Duration timeout) throws InterruptedException {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownProcessorException(name));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Segment> segments = segments(processor);
+            if (segments.stream().anyMatch(Segment::replaying)) {
+                return false;
+            }
+            if (!segments.isEmpty() && segments.stream().allMatch(segment -> passed(segment.token(), position))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            // a processor's status changes only after its batch commits, so there is nothing to wait on but time
+            TimeUnit.NANOSECONDS.sleep(WAIT_STEP_NANOS);
+        }
+    }
+
+    /**
+     * The segments this instance works on, from its live status; from the token store while it
+     * holds none, as between a reset and the moment it claims its segments again.
+     */
+    private List<Segment> segments(StreamingEventProcessor processor) {
+        Collection<EventTrackerStatus> live = processor.processingStatus().values();
+        if (live.isEmpty()) {
+            return tokens.of(processor.getName()).stream()
+                    .map(token -> new Segment(token, ProcessorTokens.replaying(token)))
+                    .toList();
+        }
+        return live.stream().map(status -> new Segment(status.getTrackingToken(), status.isReplaying()
+                        && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0)))
+                .toList();
+    }
+
+    /** A segment's token (a replay's current one, unwrapped) and whether it still replays. */
+    private record Segment(TrackingToken token, boolean replaying) {
+    }
+
+    private ProcessorStatus status(EventProcessor processor, long head) {
+        String name = processor.getName();
+        List<TrackingToken> stored = tokens.of(name);
+        long position = stored.stream().mapToLong(ProcessorTokens::position).min().orElse(0);
+        boolean replaying = replaying(stored);
+        Optional<ReplayRun> lastReplay = runs.last(name);
+        Double progress = null;
+        if (replaying) {
+            progress = stored.stream().mapToDouble(ProcessorTokens::replayProgress).min().orElse(0);
+        } else if (lastReplay.isPresent()) {
+            progress = 1.0;
+        }
+        return new ProcessorStatus(name, kind(name), state(processor, replaying), position, head,
+                Math.max(0, head - position), stored.size(), replaying, progress, deadLetters(name),
+                lastReplay.orElse(null));
+    }
+
+    private Long deadLetters(String name) {
+        return processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(null);
+    }
+
+    private static String kind(String name) {
+        return Projections.ALL.contains(name) ? "projection" : "processor";
+    }
+
+    private static String state(EventProcessor processor, boolean replaying) {
+        if (processor.isError()) {
+            return ProcessorStatus.ERROR;
+        }
+        if (!processor.isRunning()) {
+            return ProcessorStatus.STOPPED;
+        }
+        if (processor instanceof StreamingEventProcessor streaming
+                && streaming.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            return ProcessorStatus.ERROR;
+        }
+        return replaying ? ProcessorStatus.REPLAYING : ProcessorStatus.RUNNING;
+    }
+
+    private static boolean replaying(List<TrackingToken> stored) {
+        return stored.stream().anyMatch(ProcessorTokens::replaying);
+    }
+
+    /** Whether a segment's token has moved past the event at {@code position}, which a gap-aware token may not have yet. */
+    private static boolean passed(TrackingToken token, long position) {
+        TrackingToken current = token == null ? null : WrappedToken.unwrapUpperBound(token);
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.position().orElse(-1) >= position;
+    }
+}

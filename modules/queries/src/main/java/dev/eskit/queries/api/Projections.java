@@ -1,0 +1,21 @@
+package dev.eskit.queries.api;
+
+import java.util.List;
+
+/**
+ * The event processors that keep the read tables. Each one can be replayed, parks the events its
+ * handlers fail on in a dead-letter queue, and is waited for after a write so that a client reads
+ * its own writes.
+ */
+public final class Projections {
+
+    public static final String ENTITIES = "entities";
+    public static final String ENTITY_TYPES = "entity-types";
+    public static final String USERS = "users";
+    public static final String GATHERINGS = "gatherings";
+
+    public static final List<String> ALL = List.of(ENTITIES, ENTITY_TYPES, USERS, GATHERINGS);
+
+    private Projections() {
+    }
+}
