@@ -30,17 +30,20 @@ import org.springframework.stereotype.Service;
 @Service
 class AxonEventProcessors implements EventProcessors {
 
-    private static final long WAIT_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long WAIT_STEP_MILLIS = 20;
 
     private final EventProcessingConfiguration processing;
     private final ProcessorTokens tokens;
     private final ReplayRuns runs;
+    private final CommittedTokens committed;
     private final EventLog log;
 
-    AxonEventProcessors(EventProcessingConfiguration processing, ProcessorTokens tokens, ReplayRuns runs, EventLog log) {
+    AxonEventProcessors(EventProcessingConfiguration processing, ProcessorTokens tokens, ReplayRuns runs,
+                        CommittedTokens committed, EventLog log) {
         this.processing = processing;
         this.tokens = tokens;
         this.runs = runs;
+        this.committed = committed;
         this.log = log;
     }
 
@@ -95,6 +98,10 @@ class AxonEventProcessors implements EventProcessors {
                 .orElseThrow(() -> new UnknownProcessorException(name));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            long seen = committed.commits();
+            if (committed.latest(name).filter(token -> passed(token, position)).isPresent()) {
+                return true;
+            }
             List<Segment> segments = segments(processor);
             if (segments.stream().anyMatch(Segment::replaying)) {
                 return false;
@@ -102,11 +109,12 @@ class AxonEventProcessors implements EventProcessors {
             if (!segments.isEmpty() && segments.stream().allMatch(segment -> passed(segment.token(), position))) {
                 return true;
             }
-            if (System.nanoTime() > deadline) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
                 return false;
             }
-            // a processor's status changes only after its batch commits, so there is nothing to wait on but time
-            TimeUnit.NANOSECONDS.sleep(WAIT_STEP_NANOS);
+            // woken by the next commit; the bound covers segments that another instance holds
+            committed.awaitNext(seen, Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), WAIT_STEP_MILLIS)));
         }
     }
 

@@ -1,0 +1,90 @@
+package dev.eskit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The product's jar in a process of its own, as a user runs it, and the time it took to be ready. */
+final class App implements AutoCloseable {
+
+    static final String USER = "bench";
+    static final String PASSWORD = "bench-password";
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final int port;
+    final Duration startup;
+
+    private App(Process process, int port, Duration startup) {
+        this.process = process;
+        this.port = port;
+        this.startup = startup;
+    }
+
+    /** The PostgreSQL profile on {@code database}, with an admin account for the harness and JSON logs to a file. */
+    static App postgres(Path jar, String database, int port, List<String> extra, Path log) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--eskit.security.users[0].name=" + USER,
+                "--eskit.security.users[0].password={noop}" + PASSWORD,
+                "--eskit.security.users[0].roles[0]=admin"));
+        arguments.addAll(extra);
+        ProcessBuilder builder = command(jar, port, arguments)
+                .redirectOutput(log.toFile()).redirectErrorStream(true);
+        builder.environment().put("ESKIT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
+        builder.environment().put("ESKIT_DB_USER", Database.user());
+        builder.environment().put("ESKIT_DB_PASSWORD", "");
+        builder.environment().put("ESKIT_EMAIL_PEPPER", "bench-pepper");
+        return start(builder, port);
+    }
+
+    /** The embedded default (H2 file, development accounts) in an empty working directory. */
+    static App embedded(Path jar, int port, Path workingDirectory, Path log) throws Exception {
+        Files.createDirectories(workingDirectory);
+        ProcessBuilder builder = command(jar.toAbsolutePath(), port, List.of())
+                .directory(workingDirectory.toFile()).redirectOutput(log.toFile()).redirectErrorStream(true);
+        return start(builder, port);
+    }
+
+    Client client() {
+        return new Client(base(), USER, PASSWORD);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static ProcessBuilder command(Path jar, int port, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        return new ProcessBuilder(command);
+    }
+
+    private static App start(ProcessBuilder builder, int port) throws Exception {
+        long started = System.nanoTime();
+        Process process = builder.start();
+        Client probe = new Client("http://127.0.0.1:" + port, USER, PASSWORD);
+        while (probe.status("/actuator/health/readiness") != 200) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application stopped while starting; see its log");
+            }
+            if (System.nanoTime() - started > START_LIMIT.toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the application was not ready within " + START_LIMIT);
+            }
+            Thread.sleep(20);
+        }
+        return new App(process, port, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

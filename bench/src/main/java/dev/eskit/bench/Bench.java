@@ -1,0 +1,97 @@
+package dev.eskit.bench;
+
+import dev.eskit.bench.Report.Figure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The benchmark run: the product's jar on the PostgreSQL profile with durable commits, driven over
+ * HTTP as a client would, each scenario beside its reference measured in the same run, then a
+ * dated report with plots under bench/reports. {@code --smoke} runs every scenario for a few seconds.
+ */
+public final class Bench {
+
+    private static final int PORT = 18080;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.from(args);
+        if (!Files.exists(settings.appJar())) {
+            throw new IllegalStateException(settings.appJar() + " is missing: build it first (bench/run does)");
+        }
+        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "");
+        // logs, pgbench scripts and the embedded default's data stay out of the report; a smoke report too
+        Path work = Path.of("bench", "target", "runs", run);
+        Path folder = settings.smoke() ? work : settings.reports().resolve(run);
+        Files.createDirectories(folder);
+        Files.createDirectories(work);
+        Database database = new Database(settings.database());
+        database.recreate();
+        // pgbench works in a database of its own: Flyway migrates only an empty one
+        Database referenceDatabase = new Database(settings.database() + "_reference");
+        referenceDatabase.recreate();
+        PgBench pgbench = new PgBench(referenceDatabase, settings.database() + "_reference", work.resolve("pgbench"));
+        pgbench.createTable();
+        Report report = new Report();
+        Scenarios scenarios = new Scenarios(settings, report, database, pgbench);
+
+        List<double[]> w1;
+        List<double[]> growth;
+        double heap;
+        try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
+            Client client = app.client();
+            scenarios.warmUp(client);
+            w1 = scenarios.w1(client);
+            heap = Scenarios.heapMiB(client);
+            scenarios.w2(client);
+            scenarios.a1(client);
+            scenarios.r2(client);
+            scenarios.r1Figure(scenarios.r1(client));
+            growth = scenarios.growth(client);
+        }
+
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.afterPropertiesSet();
+        try (App app = App.postgres(settings.appJar(), settings.database(), PORT,
+                Lags.kafkaArguments(broker.getBrokersAsString()), work.resolve("app-kafka.log"))) {
+            scenarios.warmUp(app.client());
+            new Lags(settings, report).run(app.client(), broker.getBrokersAsString(), scenarios.w1Peak() / 2);
+        } finally {
+            broker.destroy();
+        }
+
+        double startup;
+        try (App embedded = App.embedded(settings.appJar(), PORT, work.resolve("embedded"), work.resolve("app-embedded.log"))) {
+            startup = embedded.startup.toMillis() / 1000.0;
+        }
+        report.figure(new Figure("S1", "start-up of the embedded default to ready", startup, "s", null, "≤ 8 s", startup <= 8));
+        report.figure(new Figure("S1", "heap used after W1", heap, "MiB", null, "≤ 512 MiB", heap <= 512));
+
+        plots(report, folder, w1, growth);
+        report.write(folder, "ESKIT benchmark, " + folder.getFileName() + (settings.smoke() ? " (smoke: figures mean nothing)" : ""));
+        System.out.println(report.summary());
+        System.out.println("report: " + folder.resolve("report.md"));
+    }
+
+    private static void plots(Report report, Path folder, List<double[]> w1, List<double[]> growth) throws Exception {
+        Svg throughput = new Svg("W1 throughput vs clients", "clients", "per second", true);
+        Svg latency = new Svg("W1 latency vs clients", "clients", "ms", true);
+        for (double[] row : w1) {
+            throughput.point("ESKIT req/s", row[0], row[1]).point("pgbench tx/s", row[0], row[2]);
+            latency.point("p50", row[0], row[3]).point("p99", row[0], row[4]).point("p99.9", row[0], row[5]);
+        }
+        Svg replay = new Svg("Replay time and W1 latency vs store size", "stored events", "s / ms", true);
+        for (double[] row : growth) {
+            replay.point("replay s", row[0], row[3]).point("W1 p99 ms", row[0], row[2]).point("W1 p50 ms", row[0], row[1]);
+        }
+        report.plot(folder, "w1-throughput.svg", throughput);
+        report.plot(folder, "w1-latency.svg", latency);
+        report.plot(folder, "growth.svg", replay);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.eskit.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How long and how big a run is. The full run is what the README reports; the smoke run (a few
+ * seconds a scenario) only proves in CI that the harness still works end to end.
+ */
+record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
+                List<Integer> storeSizes, Path appJar, Path reports, String database) {
+
+    static Settings from(String[] args) {
+        boolean smoke = Arrays.asList(args).contains("--smoke");
+        List<Integer> sizes = smoke ? List.of(2_000, 5_000) : List.of(10_000, 100_000);
+        for (String arg : args) {
+            if (arg.startsWith("--sizes=")) {
+                sizes = Arrays.stream(arg.substring("--sizes=".length()).split(",")).map(Integer::parseInt).toList();
+            }
+        }
+        return new Settings(smoke,
+                smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(15),
+                List.of(1, 4, 16, 64),
+                smoke ? 50 : 10_000,
+                smoke ? 50 : 1_000,
+                sizes,
+                Path.of("src", "target").resolve(appJarName()),
+                Path.of("bench", "reports"),
+                "eskit_bench");
+    }
+
+    private static String appJarName() {
+        return "eskit-app-0.1.0-SNAPSHOT.jar";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.eskit.metrics.processors;
+
+import dev.eskit.queries.api.Projections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The token of the newest event each projection has committed, announced the moment its batch
+ * commits. A processor's own status moves only after that, so a write waiting for its projection
+ * wakes here instead of polling the status.
+ */
+@Component
+class CommittedTokens {
+
+    private final Map<String, TrackingToken> latest = new ConcurrentHashMap<>();
+    private final Object signal = new Object();
+    private long commits;
+
+    @Autowired
+    void recordEveryProjection(EventProcessingConfigurer processing) {
+        for (String projection : Projections.ALL) {
+            processing.registerHandlerInterceptor(projection, configuration -> recorder(projection));
+        }
+    }
+
+    Optional<TrackingToken> latest(String processor) {
+        return Optional.ofNullable(latest.get(processor));
+    }
+
+    /** How many batches have committed so far; hand it to {@link #awaitNext} to miss none in between. */
+    long commits() {
+        synchronized (signal) {
+            return commits;
+        }
+    }
+
+    /** Waits until a batch commits after {@code seen} was read, at most {@code millis}. */
+    void awaitNext(long seen, long millis) throws InterruptedException {
+        synchronized (signal) {
+            if (commits == seen) {
+                signal.wait(millis);
+            }
+        }
+    }
+
+    private MessageHandlerInterceptor<EventMessage<?>> recorder(String processor) {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
+                TrackingToken token = tracked.trackingToken();
+                unitOfWork.afterCommit(committed -> committed(processor, token));
+            }
+            return result;
+        };
+    }
+
+    private void committed(String processor, TrackingToken token) {
+        latest.merge(processor, token, (previous, next) -> next.covers(previous) ? next : previous);
+        synchronized (signal) {
+            commits++;
+            signal.notifyAll();
+        }
+    }
+}
