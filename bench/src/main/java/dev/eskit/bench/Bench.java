@@ -26,9 +26,9 @@ public final class Bench {
             throw new IllegalStateException(settings.appJar() + " is missing: build it first (bench/run does)");
         }
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "");
-        // logs, pgbench scripts and the embedded default's data stay out of the report; a smoke report too
+        // logs, pgbench scripts and the embedded default's data stay out of the reports; so do smoke and lag-only reports
         Path work = Path.of("bench", "target", "runs", run);
-        Path folder = settings.smoke() ? work : settings.reports().resolve(run);
+        Path folder = settings.smoke() || settings.lagsOnly() ? work : settings.reports().resolve(run);
         Files.createDirectories(folder);
         Files.createDirectories(work);
         Database database = new Database(settings.database());
@@ -41,12 +41,18 @@ public final class Bench {
         Report report = new Report();
         Scenarios scenarios = new Scenarios(settings, report, database, pgbench);
 
+        if (settings.lagsOnly()) {
+            lags(settings, report, work, settings.lagRate());
+            report.write(folder, "ESKIT lags only, " + run);
+            System.out.println(report.summary());
+            return;
+        }
         List<double[]> w1;
         List<double[]> growth;
         double heap;
         try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
             Client client = app.client();
-            scenarios.warmUp(client);
+            Scenarios.warmUp(settings, client);
             w1 = scenarios.w1(client);
             heap = Scenarios.heapMiB(client);
             scenarios.w2(client);
@@ -55,16 +61,7 @@ public final class Bench {
             scenarios.r1Figure(scenarios.r1(client));
             growth = scenarios.growth(client);
         }
-
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.afterPropertiesSet();
-        try (App app = App.postgres(settings.appJar(), settings.database(), PORT,
-                Lags.kafkaArguments(broker.getBrokersAsString()), work.resolve("app-kafka.log"))) {
-            scenarios.warmUp(app.client());
-            new Lags(settings, report).run(app.client(), broker.getBrokersAsString(), scenarios.w1Peak() / 2);
-        } finally {
-            broker.destroy();
-        }
+        lags(settings, report, work, scenarios.w1Peak() / 2);
 
         double startup;
         try (App embedded = App.embedded(settings.appJar(), PORT, work.resolve("embedded"), work.resolve("app-embedded.log"))) {
@@ -77,6 +74,19 @@ public final class Bench {
         report.write(folder, "ESKIT benchmark, " + folder.getFileName() + (settings.smoke() ? " (smoke: figures mean nothing)" : ""));
         System.out.println(report.summary());
         System.out.println("report: " + folder.resolve("report.md"));
+    }
+
+    /** L1 and L2 on a start with the Kafka bridge on, publishing to a broker in this process. */
+    private static void lags(Settings settings, Report report, Path work, double perSecond) throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.afterPropertiesSet();
+        try (App app = App.postgres(settings.appJar(), settings.database(), PORT,
+                Lags.kafkaArguments(broker.getBrokersAsString()), work.resolve("app-kafka.log"))) {
+            Scenarios.warmUp(settings, app.client());
+            new Lags(settings, report).run(app.client(), broker.getBrokersAsString(), perSecond);
+        } finally {
+            broker.destroy();
+        }
     }
 
     private static void plots(Report report, Path folder, List<double[]> w1, List<double[]> growth) throws Exception {

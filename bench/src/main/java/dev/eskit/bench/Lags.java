@@ -5,9 +5,7 @@ import dev.eskit.bench.Report.Figure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Recorder;
@@ -37,21 +35,23 @@ final class Lags {
 
     void run(Client client, String brokers, double perSecond) throws Exception {
         awaitBridgeCaughtUp(client);
-        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         Recorder visible = new Recorder(3);
         Recorder published = new Recorder(3);
         AtomicBoolean consuming = new AtomicBoolean(true);
-        Thread consumer = new Thread(() -> consume(brokers, acknowledged, published, consuming), "bench-kafka-consumer");
+        Pending pending = new Pending(published);
+        Thread consumer = new Thread(() -> consume(brokers, pending, consuming), "bench-kafka-consumer");
         consumer.start();
+        awaitFirstRecord(client, pending);
+        published.reset();
         Result load = Load.paced(16, settings.phase(), perSecond, (c, i) -> {
             String id = client.post("/api/v1/entities/" + TYPE, Payloads.event(), 201).get("id").asString();
             long created = System.nanoTime();
-            acknowledged.put("entity:" + TYPE + ":" + id, created);
+            pending.acknowledged("entity:" + TYPE + ":" + id);
             client.get("/api/v1/entities/" + TYPE + "/" + id);
             visible.recordValue(Math.max(1, (System.nanoTime() - created) / 1_000));
         });
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!acknowledged.isEmpty() && System.nanoTime() < deadline) {
+        while (pending.missing() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         consuming.set(false);
@@ -63,7 +63,7 @@ final class Lags {
         report.figure(new Figure("L1", "201 → visible in the read table, p99", l1.getValueAtPercentile(99) / 1000.0, "ms",
                 null, "≤ 50 ms", l1.getValueAtPercentile(99) <= 50_000));
         report.figure(new Figure("L2", "201 → record on the Kafka topic, p99", l2.getValueAtPercentile(99) / 1000.0, "ms",
-                null, "≤ 100 ms, no backlog", l2.getValueAtPercentile(99) <= 100_000 && acknowledged.isEmpty()));
+                null, "≤ 100 ms, no backlog", l2.getValueAtPercentile(99) <= 100_000 && pending.missing() == 0));
         report.detail(String.format(Locale.ROOT, "### L1 and L2\n\nW1 paced at %.0f req/s (half the peak) for %d s, 16 "
                         + "clients: %d creates, p50 %.2f ms, p99 %.2f ms from the moment each was due. A write answers once "
                         + "the projection shows it, so L1 is the GET that follows the 201: p50 %.2f ms, p99 %.2f ms. "
@@ -71,7 +71,23 @@ final class Lags {
                 perSecond, settings.phase().toSeconds(), load.requests(), load.percentileMillis(50), load.percentileMillis(99),
                 l1.getValueAtPercentile(50) / 1000.0, l1.getValueAtPercentile(99) / 1000.0,
                 l2.getValueAtPercentile(50) / 1000.0, l2.getValueAtPercentile(99) / 1000.0, l2.getTotalCount(),
-                load.requests(), acknowledged.size()));
+                load.requests(), pending.missing()));
+    }
+
+    /**
+     * The topic is created with its first record, and the consumer finds it only at its next
+     * metadata refresh and rebalance; that takes seconds once, and is no lag of the bridge.
+     */
+    private static void awaitFirstRecord(Client client, Pending pending) throws Exception {
+        String id = client.post("/api/v1/entities/" + TYPE, Payloads.event(), 201).get("id").asString();
+        pending.acknowledged("entity:" + TYPE + ":" + id);
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (pending.missing() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the consumer saw no record on the lag topic within a minute");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** The bridge publishes the whole stored log first; L2 is about new events, so it starts after that. */
@@ -85,7 +101,7 @@ final class Lags {
         }
     }
 
-    private static void consume(String brokers, Map<String, Long> acknowledged, Recorder published, AtomicBoolean running) {
+    private static void consume(String brokers, Pending pending, AtomicBoolean running) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-lag");
@@ -96,10 +112,7 @@ final class Lags {
             consumer.subscribe(TOPIC);
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                    Long created = acknowledged.remove(record.key());
-                    if (created != null) {
-                        published.recordValue(Math.max(1, (System.nanoTime() - created) / 1_000));
-                    }
+                    pending.published(record.key());
                 }
             }
         }

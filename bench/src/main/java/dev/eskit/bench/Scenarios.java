@@ -40,7 +40,7 @@ final class Scenarios {
     }
 
     /** Mixed writes and reads until the product's code is compiled, as it is in a service that has run a while. */
-    void warmUp(Client client) throws Exception {
+    static void warmUp(Settings settings, Client client) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Load.run(8, settings.phase().multipliedBy(2), (c, i) -> {
             String id = client.post("/api/v1/entities/BenchWarmUp", EVENT, 201).get("id").asString();

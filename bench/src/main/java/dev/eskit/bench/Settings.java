@@ -10,12 +10,21 @@ import java.util.List;
  * seconds a scenario) only proves in CI that the harness still works end to end.
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
-                List<Integer> storeSizes, Path appJar, Path reports, String database) {
+                List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate) {
+
+    /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
+    boolean lagsOnly() {
+        return lagRate != null;
+    }
 
     static Settings from(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         List<Integer> sizes = smoke ? List.of(2_000, 5_000) : List.of(10_000, 100_000);
+        Double lagRate = null;
         for (String arg : args) {
+            if (arg.startsWith("--lags-only=")) {
+                lagRate = Double.parseDouble(arg.substring("--lags-only=".length()));
+            }
             if (arg.startsWith("--sizes=")) {
                 sizes = Arrays.stream(arg.substring("--sizes=".length()).split(",")).map(Integer::parseInt).toList();
             }
@@ -28,7 +37,8 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 sizes,
                 Path.of("src", "target").resolve(appJarName()),
                 Path.of("bench", "reports"),
-                "eskit_bench");
+                "eskit_bench",
+                lagRate);
     }
 
     private static String appJarName() {
