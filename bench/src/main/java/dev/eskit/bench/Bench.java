@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class Bench {
 
+    private static final Logger log = LoggerFactory.getLogger(Bench.class);
     private static final int PORT = 18080;
 
     private Bench() {
@@ -44,7 +47,7 @@ public final class Bench {
         if (settings.lagsOnly()) {
             lags(settings, report, work, settings.lagRate());
             report.write(folder, "ESKIT lags only, " + run);
-            System.out.println(report.summary());
+            log.info("\n{}", report.summary());
             return;
         }
         List<double[]> w1;
@@ -72,8 +75,8 @@ public final class Bench {
 
         plots(report, folder, w1, growth);
         report.write(folder, "ESKIT benchmark, " + folder.getFileName() + (settings.smoke() ? " (smoke: figures mean nothing)" : ""));
-        System.out.println(report.summary());
-        System.out.println("report: " + folder.resolve("report.md"));
+        log.info("\n{}", report.summary());
+        log.info("report: {}", folder.resolve("report.md"));
     }
 
     /** L1 and L2 on a start with the Kafka bridge on, publishing to a broker in this process. */
