@@ -3,7 +3,9 @@ package dev.eskit.security;
 import dev.eskit.web.problem.ProblemWriter;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,18 +17,34 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** Every {@code /api/v1} call is authenticated; GETs need reader, writes writer, operations admin. */
+/**
+ * Every {@code /api/v1} call is authenticated, by HTTP Basic or, when a JWT decoder is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), by a bearer token; GETs need reader, writes
+ * writer, operations admin.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
-        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
+                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        boolean bearerTokens = jwtDecoder.getIfAvailable() != null;
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, bearerTokens);
+        if (bearerTokens) {
+            http.oauth2ResourceServer(tokens -> tokens
+                    .authenticationEntryPoint(handlers)
+                    .accessDeniedHandler(handlers)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtRoles(properties.jwt()))));
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -43,6 +61,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/**").hasRole(Roles.WRITER)
                         .anyRequest().permitAll())
                 .build();
+    }
+
+    /** Boot's JWT decoder adds this to its checks of signature and expiry. */
+    @Bean
+    @ConditionalOnProperty("eskit.security.jwt.issuer")
+    OAuth2TokenValidator<Jwt> bearerTokenIssuer(SecurityProperties properties) {
+        return new JwtIssuerValidator(properties.jwt().issuer());
     }
 
     @Bean

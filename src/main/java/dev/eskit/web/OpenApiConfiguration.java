@@ -17,13 +17,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The OpenAPI document: HTTP Basic for Swagger UI's Authorize button, and the problem+json errors
+ * The OpenAPI document: HTTP Basic and bearer tokens for Swagger UI's Authorize button, and the problem+json errors
  * that every operation can answer with, so that each operation lists only its own.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     private static final String BASIC = "basicAuth";
+    private static final String BEARER = "bearerAuth";
     private static final String PROBLEM = "Problem";
 
     private static final Map<String, String> COMMON_ERRORS = Map.of(
@@ -43,12 +44,16 @@ class OpenApiConfiguration {
                         .description("An event store on Axon Framework: streams with optimistic concurrency, "
                                 + "the global log with cursors, long poll and SSE, consumer checkpoints, entities (JSON "
                                 + "documents with history, time travel and JSON Schema), users and gatherings. "
-                                + "Errors are RFC 9457 application/problem+json. Authorize with HTTP Basic."))
+                                + "Errors are RFC 9457 application/problem+json. Authorize with HTTP Basic or a bearer token (JWT)."))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("reader may GET; writer also writes; admin also operates"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("a token from the configured issuer, with reader, writer or admin in its roles claim"))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC));
+                .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     @Bean

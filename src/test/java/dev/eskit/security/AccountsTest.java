@@ -16,7 +16,7 @@ class AccountsTest {
 
     @Test
     void offersTheDevelopmentAccountsInTheEmbeddedDefault() {
-        List<UserDetails> accounts = Accounts.from(new SecurityProperties(true, List.of(), Duration.ZERO), new MockEnvironment());
+        List<UserDetails> accounts = Accounts.from(new SecurityProperties(true, List.of(), Duration.ZERO, null), new MockEnvironment());
         assertThat(accounts).extracting(UserDetails::getUsername).containsExactly("reader", "writer", "admin");
     }
 
@@ -24,7 +24,7 @@ class AccountsTest {
     void refusesToStartWithDevelopmentAccountsUnderAnyProfile() {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("postgres");
-        assertThatThrownBy(() -> Accounts.from(new SecurityProperties(true, List.of(OPERATOR), Duration.ZERO), production))
+        assertThatThrownBy(() -> Accounts.from(new SecurityProperties(true, List.of(OPERATOR), Duration.ZERO, null), production))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("development accounts");
     }
@@ -33,7 +33,7 @@ class AccountsTest {
     void takesConfiguredUsersUnderAProfile() {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("postgres");
-        List<UserDetails> accounts = Accounts.from(new SecurityProperties(false, List.of(OPERATOR), Duration.ZERO), production);
+        List<UserDetails> accounts = Accounts.from(new SecurityProperties(false, List.of(OPERATOR), Duration.ZERO, null), production);
         assertThat(accounts).singleElement().satisfies(user -> {
             assertThat(user.getUsername()).isEqualTo("ops");
             assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_admin");
@@ -43,7 +43,7 @@ class AccountsTest {
     @Test
     void refusesAnUnknownRole() {
         SecurityProperties.User odd = new SecurityProperties.User("x", "{noop}x", List.of("root"));
-        assertThatThrownBy(() -> Accounts.from(new SecurityProperties(false, List.of(odd), Duration.ZERO), new MockEnvironment()))
+        assertThatThrownBy(() -> Accounts.from(new SecurityProperties(false, List.of(odd), Duration.ZERO, null), new MockEnvironment()))
                 .hasMessageContaining("unknown role");
     }
 }
