@@ -1,17 +1,24 @@
 package dev.eskit.web.problem;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Recognises failures that mean the database is out of reach rather than that the request was wrong. */
+/** Recognises failures that mean the database or Axon Server is out of reach rather than that the request was wrong. */
 final class StoreUnavailable {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
     private StoreUnavailable() {
+    }
+
+    private static boolean unreachableAxonServer(Throwable cause) {
+        return cause instanceof StatusRuntimeException grpc && (grpc.getStatus().getCode() == Status.Code.UNAVAILABLE
+                || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED);
     }
 
     static boolean isCause(Throwable failure) {
@@ -20,7 +27,8 @@ final class StoreUnavailable {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLNonTransientConnectionException
+                    || unreachableAxonServer(cause)) {
                 return true;
             }
         }

@@ -7,6 +7,9 @@ import java.util.Optional;
 /** Every event processor of the application: where it stands in the log, and replays of the projections. */
 public interface EventProcessors {
 
+    /** The names of this instance's processors, in order; unlike {@link #all()}, without asking the store anything. */
+    List<String> names();
+
     List<ProcessorStatus> all();
 
     Optional<ProcessorStatus> find(String name);

@@ -48,6 +48,11 @@ class AxonEventProcessors implements EventProcessors {
     }
 
     @Override
+    public List<String> names() {
+        return processing.eventProcessors().keySet().stream().sorted().toList();
+    }
+
+    @Override
     public List<ProcessorStatus> all() {
         long head = log.head();
         return processing.eventProcessors().values().stream()

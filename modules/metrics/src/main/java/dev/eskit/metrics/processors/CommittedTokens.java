@@ -29,6 +29,7 @@ class CommittedTokens {
         for (String projection : Projections.ALL) {
             processing.registerHandlerInterceptor(projection, configuration -> recorder(projection));
         }
+        processing.registerHandlerInterceptor(Projections.STREAM_POSITIONS, configuration -> recorder(Projections.STREAM_POSITIONS));
     }
 
     Optional<TrackingToken> latest(String processor) {

@@ -40,8 +40,7 @@ class EventProcessorMetrics {
     /** The processors exist once Axon has started them; they do not change after that. */
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        for (ProcessorStatus processor : processors.all()) {
-            String name = processor.name();
+        for (String name : processors.names()) {
             gauge("eskit.processor.position", "log position the processor's slowest segment has passed", null, name,
                     ProcessorStatus::position);
             gauge("eskit.processor.lag", "events in the log the processor has not handled", "events", name,

@@ -16,6 +16,12 @@ public final class Projections {
 
     public static final List<String> ALL = List.of(ENTITIES, ENTITY_TYPES, USERS, GATHERINGS);
 
+    /**
+     * Not a read model but an index of every stream event's log position, kept only where the store
+     * cannot say it (see {@link StreamPositions}); waited for like a projection, never replayed.
+     */
+    public static final String STREAM_POSITIONS = "stream-positions";
+
     private Projections() {
     }
 }

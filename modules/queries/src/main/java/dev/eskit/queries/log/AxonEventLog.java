@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -28,14 +27,14 @@ import org.springframework.stereotype.Service;
 class AxonEventLog implements EventLog {
 
     private final EventStore eventStore;
-    private final EventStorageEngine storage;
+    private final StoredEvents stored;
     private final EventViews views;
     private final int maxScannedPerRead;
 
-    AxonEventLog(EventStore eventStore, EventStorageEngine storage, EventViews views,
+    AxonEventLog(EventStore eventStore, StoredEvents stored, EventViews views,
                  @Value("${eskit.log.max-scanned-per-read:10000}") int maxScannedPerRead) {
         this.eventStore = eventStore;
-        this.storage = storage;
+        this.stored = stored;
         this.views = views;
         this.maxScannedPerRead = maxScannedPerRead;
     }
@@ -50,10 +49,10 @@ class AxonEventLog implements EventLog {
     public LogPage read(String cursor, int limit, Selector selector, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         Scan scan = new Scan(cursor == null ? null : Cursors.decode(cursor), limit, selector);
-        try (Stream<? extends TrackedEventMessage<?>> stored = storage.readEvents(scan.position, false)) {
-            Iterator<? extends TrackedEventMessage<?>> events = stored.iterator();
-            while (scan.wantsMore() && events.hasNext()) {
-                scan.take(events.next());
+        try (Stream<? extends TrackedEventMessage<?>> events = stored.after(scan.position)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (scan.wantsMore() && iterator.hasNext()) {
+                scan.take(iterator.next());
             }
         }
         if (scan.entries.isEmpty() && scan.wantsMore() && !wait.isZero()) {

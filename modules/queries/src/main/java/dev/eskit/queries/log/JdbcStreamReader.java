@@ -18,15 +18,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads one stream from the JDBC event table. Axon's aggregate stream does not carry the global
  * position that the API shows with every event, so this reads the rows itself and hands them to
- * Axon's own upcasting and deserialization.
+ * Axon's own upcasting and deserialization. With Axon Server ({@code eskit.store.reads=event-store})
+ * the application reads streams through the event store and a position index instead.
  */
 @Service
+@ConditionalOnProperty(name = "eskit.store.reads", havingValue = "jdbc", matchIfMissing = true)
 class JdbcStreamReader implements StreamReader {
 
     private final JdbcTemplate jdbc;

@@ -1,0 +1,123 @@
+package dev.eskit.store;
+
+import dev.eskit.config.ProjectionProperties;
+import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.queries.api.EventDescriber;
+import dev.eskit.queries.api.LoggedEvent;
+import dev.eskit.queries.api.Projections;
+import dev.eskit.queries.api.StreamEvents;
+import dev.eskit.queries.api.StreamPositions;
+import dev.eskit.queries.api.StreamReader;
+import dev.eskit.queries.api.StreamSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads streams through Axon's event store API, for stores whose stream reads do not say where each
+ * event sits in the global log (Axon Server). Events and versions come from the store, so they are
+ * always current; positions come from the {@code stream-positions} index, and when it has not indexed
+ * an event yet, the read waits for it as a write waits for its projection.
+ */
+@Service
+@ConditionalOnProperty(name = "eskit.store.reads", havingValue = "event-store")
+class IndexedStreamReader implements StreamReader {
+
+    private final EventStore eventStore;
+    private final StreamPositions index;
+    private final EventDescriber describer;
+    private final EventProcessors processors;
+    private final ProjectionProperties properties;
+
+    IndexedStreamReader(EventStore eventStore, StreamPositions index, EventDescriber describer, EventProcessors processors,
+                        ProjectionProperties properties) {
+        this.eventStore = eventStore;
+        this.index = index;
+        this.describer = describer;
+        this.processors = processors;
+        this.properties = properties;
+    }
+
+    @Override
+    public Optional<StreamSummary> summary(String streamId) {
+        long version = version(streamId);
+        if (version == 0) {
+            return Optional.empty();
+        }
+        LoggedEvent first = read(streamId, 1, 1, 1).get(0);
+        LoggedEvent last = version == 1 ? first : read(streamId, version, version, 1).get(0);
+        String partition = first.type().substring(0, first.type().lastIndexOf('.'));
+        return Optional.of(new StreamSummary(streamId, partition, version, first.timestamp(), last.timestamp()));
+    }
+
+    @Override
+    public Optional<StreamEvents> events(String streamId, long fromVersion, long toVersion, int limit) {
+        long version = version(streamId);
+        if (version == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new StreamEvents(streamId, version, read(streamId, fromVersion, toVersion, limit)));
+    }
+
+    @Override
+    public List<Long> positions(String streamId, long fromVersion, long toVersion) {
+        long last = Math.min(toVersion, version(streamId));
+        if (last < fromVersion) {
+            return List.of();
+        }
+        return List.copyOf(indexed(streamId, fromVersion, last).values());
+    }
+
+    @Override
+    public long version(String streamId) {
+        return eventStore.lastSequenceNumberFor(streamId).map(sequence -> sequence + 1).orElse(0L);
+    }
+
+    private List<LoggedEvent> read(String streamId, long fromVersion, long toVersion, int limit) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(streamId, fromVersion - 1);
+        while (events.size() < limit && stream.hasNext() && stream.peek().getSequenceNumber() + 1 <= toVersion) {
+            events.add(stream.next());
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Long> positions = indexed(streamId, fromVersion, events.get(events.size() - 1).getSequenceNumber() + 1);
+        return events.stream()
+                .map(event -> describer.describe(event, positions.get(event.getSequenceNumber() + 1), true))
+                .toList();
+    }
+
+    /** Every version in [fromVersion, toVersion] with its position, waiting for the index when it lags the store. */
+    private Map<Long, Long> indexed(String streamId, long fromVersion, long toVersion) {
+        long wanted = toVersion - fromVersion + 1;
+        Map<Long, Long> positions = index.indexed(streamId, fromVersion, toVersion);
+        if (positions.size() < wanted) {
+            awaitIndexCaughtUp();
+            positions = index.indexed(streamId, fromVersion, toVersion);
+        }
+        if (positions.size() < wanted) {
+            throw new DataAccessResourceFailureException("the stream position index has not caught up with the store within "
+                    + properties.readYourWritesTimeout() + "; see the processor " + Projections.STREAM_POSITIONS);
+        }
+        return positions;
+    }
+
+    private void awaitIndexCaughtUp() {
+        TrackingToken head = eventStore.createHeadToken();
+        try {
+            processors.awaitProcessed(Projections.STREAM_POSITIONS, head == null ? 0 : head.position().orElse(0),
+                    properties.readYourWritesTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
