@@ -11,7 +11,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the production profile with what is only fit for development: the development
- * accounts, the development email pepper, an empty database password, plain-text passwords, no
+ * accounts, the development email pepper, an empty database password, the placeholders of
+ * {@code .env.example}, plain-text or placeholder passwords, no
  * certificate, an Axon Server without its access token, or no way to log in at all. It listens for
  * the prepared context (registered in {@code META-INF/spring.factories}) because the HTTPS server
  * starts before any bean could check, and it names every problem at once.
@@ -19,6 +20,9 @@ import org.springframework.core.env.Profiles;
 public class ProductionSafeguards implements ApplicationListener<ApplicationPreparedEvent> {
 
     static final String DEVELOPMENT_PEPPER = "eskit-development-pepper";
+    private static final String PLACEHOLDER = "change-me";
+    private static final List<String> SECRETS =
+            List.of("eskit.users.email-pepper", "spring.datasource.password", "axon.axonserver.token");
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
@@ -51,9 +55,15 @@ public class ProductionSafeguards implements ApplicationListener<ApplicationPrep
                 && environment.getProperty("axon.axonserver.token", "").isBlank()) {
             problems.add("axon.axonserver.token (AXONSERVER_TOKEN) is empty while Axon Server access control is on");
         }
+        for (String secret : SECRETS) {
+            if (environment.getProperty(secret, "").startsWith(PLACEHOLDER)) {
+                problems.add(secret + " is still the placeholder from .env.example");
+            }
+        }
         List<String> passwords = Binder.get(environment)
                 .bind("eskit.security.users", Bindable.listOf(User.class)).orElse(List.of()).stream()
-                .filter(user -> user.password() == null || !user.password().startsWith("{bcrypt}"))
+                .filter(user -> user.password() == null || !user.password().startsWith("{bcrypt}")
+                        || user.password().contains("replace.this"))
                 .map(User::name).toList();
         if (!passwords.isEmpty()) {
             problems.add("users " + passwords + " have passwords that are not {bcrypt} hashes");

@@ -56,6 +56,16 @@ class ProductionSafeguardsTest {
     }
 
     @Test
+    void refusesThePlaceholdersOfTheExampleEnvironment() {
+        MockEnvironment copied = production()
+                .withProperty("spring.datasource.password", "change-me-database-password")
+                .withProperty("eskit.security.users[0].password", "{bcrypt}$2y$10$replace.this.with.a.real.bcrypt.hash.of.the.admin.password");
+        assertThat(ProductionSafeguards.check(copied)).hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("spring.datasource.password"))
+                .anySatisfy(problem -> assertThat(problem).contains("[ops]"));
+    }
+
+    @Test
     void refusesPlainTextPasswords() {
         assertThat(ProductionSafeguards.check(production().withProperty("eskit.security.users[0].password", "{noop}admin")))
                 .singleElement().asString().contains("[ops]");
