@@ -16,8 +16,8 @@ import org.springframework.context.event.ContextClosedEvent;
  */
 public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String SERVER = System.getProperty("eskit.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getProperty("eskit.test.postgres-user", System.getProperty("user.name"));
+    public static final String SERVER = System.getProperty("eskit.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getProperty("eskit.test.postgres-user", System.getProperty("user.name"));
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -34,7 +34,8 @@ public class PostgresSchema implements ApplicationContextInitializer<Configurabl
         });
     }
 
-    private static void drop(String schema) {
+    /** Drops a test schema and everything in it. */
+    public static void drop(String schema) {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

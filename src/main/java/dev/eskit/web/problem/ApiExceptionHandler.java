@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(exception, RejectionProblems.of(rejection), request);
         }
         return unexpected(exception, request);
+    }
+
+    /** Still losing after the gateway's retries: another writer keeps winning; the client may try again. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> lostTheRace(Exception exception, WebRequest request) {
+        return problem(exception, Problems.detail(HttpStatus.CONFLICT, "concurrent-write",
+                "other writes to this resource kept winning the race; nothing was stored, try again"), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -102,25 +103,43 @@ class AxonEventProcessors implements EventProcessors {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new UnknownProcessorException(name));
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Integer, TrackingToken> stored = tokens.bySegment(name);
         while (true) {
             long seen = committed.commits();
-            if (committed.latest(name).filter(token -> passed(token, position)).isPresent()) {
+            Map<Integer, EventTrackerStatus> live = processor.processingStatus();
+            boolean allHere = !live.isEmpty() && live.keySet().containsAll(stored.keySet());
+            // the newest commit says where the one segment is before its status does
+            if (allHere && stored.size() == 1 && committed.latest(name).filter(token -> passed(token, position)).isPresent()) {
                 return true;
             }
-            List<Segment> segments = segments(processor);
-            if (segments.stream().anyMatch(Segment::replaying)) {
+            if (segments(processor).stream().anyMatch(Segment::replaying)) {
                 return false;
             }
-            if (!segments.isEmpty() && segments.stream().allMatch(segment -> passed(segment.token(), position))) {
+            if (!allHere) {
+                // another instance holds a segment: its progress shows in the token store only
+                stored = tokens.bySegment(name);
+            }
+            if (!stored.isEmpty() && everySegmentPassed(live, stored, position)) {
                 return true;
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return false;
             }
-            // woken by the next commit; the bound covers segments that another instance holds
+            // woken by the next commit here; the bound covers segments that another instance holds
             committed.awaitNext(seen, Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remaining), WAIT_STEP_MILLIS)));
         }
+    }
+
+    /**
+     * The event at {@code position} belongs to one segment, which one depends on its stream, so every
+     * segment must have passed it: by its live token where this instance holds it, by its stored one
+     * where another instance does.
+     */
+    private static boolean everySegmentPassed(Map<Integer, EventTrackerStatus> live, Map<Integer, TrackingToken> stored,
+                                              long position) {
+        return stored.keySet().stream().allMatch(segment -> passed(
+                live.containsKey(segment) ? live.get(segment).getTrackingToken() : stored.get(segment), position));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.eskit.metrics.processors;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -32,6 +34,17 @@ class ProcessorTokens {
         return jdbc.query("SELECT " + schema.tokenColumn() + ", " + schema.tokenTypeColumn() + " FROM "
                         + schema.tokenTable() + " WHERE " + schema.processorNameColumn() + " = ?",
                 (row, i) -> token(row.getBytes(1), row.getString(2)), processor);
+    }
+
+    /** Each segment's stored token by segment id; null for a segment that has handled nothing yet. */
+    Map<Integer, TrackingToken> bySegment(String processor) {
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
+        jdbc.query("SELECT " + schema.segmentColumn() + ", " + schema.tokenColumn() + ", " + schema.tokenTypeColumn() + " FROM "
+                        + schema.tokenTable() + " WHERE " + schema.processorNameColumn() + " = ?",
+                row -> {
+                    tokens.put(row.getInt(1), token(row.getBytes(2), row.getString(3)));
+                }, processor);
+        return tokens;
     }
 
     /** The highest log position the token has passed; 0 before the first event. */

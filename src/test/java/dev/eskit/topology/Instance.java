@@ -1,0 +1,86 @@
+package dev.eskit.topology;
+
+import dev.eskit.EskitApplication;
+import dev.eskit.support.Api;
+import dev.eskit.support.PostgresSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One instance of the application in a JVM of its own, as a replica runs: its own token-claim
+ * owner (Axon names it after the process), its own caches, the shared PostgreSQL schema.
+ */
+final class Instance implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final Api api;
+    final Path log;
+
+    private Instance(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.api = new Api(port, false);
+        this.log = log;
+    }
+
+    /** Starts {@code name} on the PostgreSQL profile in {@code schema}, with extra {@code --key=value} arguments. */
+    static Instance start(String name, String schema, List<String> arguments) {
+        int port = freePort();
+        Path log = Path.of("target", "instance-" + name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), EskitApplication.class.getName(),
+                "--spring.profiles.active=postgres,postgres-test",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + PostgresSchema.SERVER + "?currentSchema=" + schema,
+                "--spring.datasource.username=" + PostgresSchema.USER,
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.create-schemas=true"));
+        command.addAll(arguments);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new Instance(process, port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean ready() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the instance exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+        }
+        try {
+            return api.get(Api.Role.NONE, "/actuator/health/readiness").status() == 200;
+        } catch (UncheckedIOException notListeningYet) {
+            return false;
+        }
+    }
+
+    /** Shuts down as a container is stopped: SIGTERM, a graceful shutdown, then the process ends. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "instance on port " + port + " (" + log.getFileName() + ")";
+    }
+}
