@@ -32,7 +32,8 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
                 .filter(Roles.ALL::contains)
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString(principalClaim));
+        String actor = jwt.getClaimAsString(principalClaim);
+        return new JwtAuthenticationToken(jwt, authorities, actor != null ? actor : jwt.getSubject());
     }
 
     private List<String> roles(Jwt jwt) {

@@ -8,7 +8,6 @@ import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamPositions;
 import dev.eskit.queries.api.StreamReader;
-import dev.eskit.queries.api.StreamSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +43,6 @@ class IndexedStreamReader implements StreamReader {
         this.describer = describer;
         this.processors = processors;
         this.properties = properties;
-    }
-
-    @Override
-    public Optional<StreamSummary> summary(String streamId) {
-        long version = version(streamId);
-        if (version == 0) {
-            return Optional.empty();
-        }
-        LoggedEvent first = read(streamId, 1, 1, 1).get(0);
-        LoggedEvent last = version == 1 ? first : read(streamId, version, version, 1).get(0);
-        String partition = first.type().substring(0, first.type().lastIndexOf('.'));
-        return Optional.of(new StreamSummary(streamId, partition, version, first.timestamp(), last.timestamp()));
     }
 
     @Override

@@ -41,7 +41,8 @@ final class Instance implements AutoCloseable {
                 "--spring.datasource.url=" + PostgresSchema.SERVER + "?currentSchema=" + schema,
                 "--spring.datasource.username=" + PostgresSchema.USER,
                 "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.create-schemas=true"));
+                "--spring.flyway.create-schemas=true",
+                "--spring.datasource.hikari.maximum-pool-size=8"));
         command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

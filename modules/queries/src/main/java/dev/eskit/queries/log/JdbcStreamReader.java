@@ -3,7 +3,6 @@ package dev.eskit.queries.log;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamReader;
-import dev.eskit.queries.api.StreamSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -47,18 +46,6 @@ class JdbcStreamReader implements StreamReader {
         this.axon = axon;
         this.views = views;
         this.columns = schema.trackedEventFields();
-    }
-
-    @Override
-    public Optional<StreamSummary> summary(String streamId) {
-        long version = version(streamId);
-        if (version == 0) {
-            return Optional.empty();
-        }
-        LoggedEvent first = read(streamId, 0, 0, 1).get(0);
-        LoggedEvent last = version == 1 ? first : read(streamId, version - 1, version - 1, 1).get(0);
-        String partition = first.type().substring(0, first.type().lastIndexOf('.'));
-        return Optional.of(new StreamSummary(streamId, partition, version, first.timestamp(), last.timestamp()));
     }
 
     @Override
