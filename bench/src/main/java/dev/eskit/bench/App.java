@@ -31,7 +31,7 @@ final class App implements AutoCloseable {
                 "--eskit.security.users[0].password={noop}" + PASSWORD,
                 "--eskit.security.users[0].roles[0]=admin"));
         arguments.addAll(extra);
-        ProcessBuilder builder = command(jar, port, arguments)
+        ProcessBuilder builder = command(jar, List.of(), port, arguments)
                 .redirectOutput(log.toFile()).redirectErrorStream(true);
         builder.environment().put("ESKIT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);
         builder.environment().put("ESKIT_DB_USER", Database.user());
@@ -43,8 +43,30 @@ final class App implements AutoCloseable {
     /** The embedded default (H2 file, development accounts) in an empty working directory. */
     static App embedded(Path jar, int port, Path workingDirectory, Path log) throws Exception {
         Files.createDirectories(workingDirectory);
-        ProcessBuilder builder = command(jar.toAbsolutePath(), port, List.of())
+        ProcessBuilder builder = command(jar.toAbsolutePath(), List.of(), port, List.of())
                 .directory(workingDirectory.toFile()).redirectOutput(log.toFile()).redirectErrorStream(true);
+        return start(builder, port);
+    }
+
+    /**
+     * The embedded default started the way the image starts it: from the extracted jar with a class
+     * data sharing archive made by a training run (Spring Boot's documented CDS recipe). The
+     * extraction and the training run are build steps, so only the final start is timed.
+     */
+    static App embeddedWithClassDataSharing(Path jar, int port, Path workingDirectory, Path log) throws Exception {
+        Path extracted = workingDirectory.resolve("extracted").toAbsolutePath();
+        run(new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
+                "--destination", extracted.toString()), log);
+        Path application = extracted.resolve(jar.getFileName());
+        Path archive = extracted.resolve("application.jsa");
+        Path training = workingDirectory.resolve("training");
+        Files.createDirectories(training);
+        run(command(application, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"), 0, List.of())
+                .directory(training.toFile()), log);
+        Path run = workingDirectory.resolve("run");
+        Files.createDirectories(run);
+        ProcessBuilder builder = command(application, List.of("-XX:SharedArchiveFile=" + archive), port, List.of())
+                .directory(run.toFile()).redirectOutput(log.toFile()).redirectErrorStream(true);
         return start(builder, port);
     }
 
@@ -56,11 +78,24 @@ final class App implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    private static ProcessBuilder command(Path jar, int port, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.port=" + port));
+    private static ProcessBuilder command(Path jar, List<String> jvmOptions, int port, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         return new ProcessBuilder(command);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Runs a build step to its end, its output appended to {@code log}. */
+    private static void run(ProcessBuilder step, Path log) throws Exception {
+        Process process = step.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("step " + step.command() + " failed; see " + log);
+        }
     }
 
     private static App start(ProcessBuilder builder, int port) throws Exception {

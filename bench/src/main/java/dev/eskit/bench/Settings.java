@@ -10,7 +10,7 @@ import java.util.List;
  * seconds a scenario) only proves in CI that the harness still works end to end.
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
-                List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate) {
+                List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly) {
 
     /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
     boolean lagsOnly() {
@@ -29,6 +29,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 sizes = Arrays.stream(arg.substring("--sizes=".length()).split(",")).map(Integer::parseInt).toList();
             }
         }
+        boolean startupOnly = Arrays.asList(args).contains("--startup-only");
         return new Settings(smoke,
                 smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(15),
                 List.of(1, 4, 16, 64),
@@ -38,7 +39,8 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 Path.of("src", "target").resolve(appJarName()),
                 Path.of("bench", "reports"),
                 "eskit_bench",
-                lagRate);
+                lagRate,
+                startupOnly);
     }
 
     private static String appJarName() {
