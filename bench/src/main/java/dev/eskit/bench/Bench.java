@@ -46,7 +46,7 @@ public final class Bench {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "");
         // logs, pgbench scripts and the embedded default's data stay out of the reports; so do smoke and lag-only reports
         Path work = Path.of("bench", "target", "runs", run);
-        Path folder = settings.smoke() || settings.lagsOnly() || settings.startupOnly() ? work : settings.reports().resolve(run);
+        Path folder = settings.smoke() || settings.lagsOnly() || settings.startupOnly() || settings.replayOnly() ? work : settings.reports().resolve(run);
         Files.createDirectories(folder);
         Files.createDirectories(work);
         Database database = new Database(settings.database());
@@ -62,6 +62,17 @@ public final class Bench {
         if (settings.startupOnly()) {
             startup(settings, report, work);
             report.write(folder, "ESKIT start-up only, " + run);
+            log.info("\n{}", report.summary());
+            return;
+        }
+        if (settings.replayOnly()) {
+            try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
+                Client client = app.client();
+                Scenarios.warmUp(settings, client);
+                scenarios.w1(client);
+                scenarios.r1Figure(scenarios.r1(client));
+            }
+            report.write(folder, "ESKIT replay only, " + run);
             log.info("\n{}", report.summary());
             return;
         }

@@ -10,7 +10,8 @@ import java.util.List;
  * seconds a scenario) only proves in CI that the harness still works end to end.
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
-                List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly) {
+                List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly,
+                boolean replayOnly) {
 
     /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
     boolean lagsOnly() {
@@ -30,6 +31,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
             }
         }
         boolean startupOnly = Arrays.asList(args).contains("--startup-only");
+        boolean replayOnly = Arrays.asList(args).contains("--replay-only");
         return new Settings(smoke,
                 smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(15),
                 List.of(1, 4, 16, 64),
@@ -40,7 +42,8 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 Path.of("bench", "reports"),
                 "eskit_bench",
                 lagRate,
-                startupOnly);
+                startupOnly,
+                replayOnly);
     }
 
     private static String appJarName() {

@@ -83,7 +83,7 @@ class HandlerSavepoints implements HandlerEnhancerDefinition {
                     flush();
                     return result;
                 } catch (Exception failure) {
-                    carefulUntil.put(projection, clock.instant().plus(CAREFUL_FOR));
+                    beCareful(projection);
                     CurrentUnitOfWork.get().resources().put(FAILED, failure);
                     return null;
                 }
@@ -111,9 +111,15 @@ class HandlerSavepoints implements HandlerEnhancerDefinition {
         }
     }
 
-    private boolean careful(String projection) {
+    /** Whether the projection's handlers run in savepoints now, after a recent failure. */
+    boolean careful(String projection) {
         Instant until = carefulUntil.get(projection);
         return until != null && clock.instant().isBefore(until);
+    }
+
+    /** From now on, for {@link #CAREFUL_FOR}, the projection's handlers run in savepoints. */
+    void beCareful(String projection) {
+        carefulUntil.put(projection, clock.instant().plus(CAREFUL_FOR));
     }
 
     private Object inSavepoint(Handling handling) throws Exception {
