@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
 import dev.eskit.support.Scrape;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** What /actuator/prometheus shows after known writes, run against each storage configuration by a subclass. */
@@ -102,7 +104,15 @@ abstract class MetricsTests extends ApiTest {
         assertThat(scrape.value("http_server_requests_seconds_bucket", Map.of("method", "GET",
                 "uri", "/api/v1/entities/{type}", "status", "200", "le", "+Inf")).orElse(0))
                 .isPositive();
+        // no client-side percentiles: they cost CPU on every message and cannot be aggregated
+        for (String timer : List.of("eventProcessor.allTimer", "eventProcessor.successTimer", "commandBus.allTimer")) {
+            assertThat(registry.find(timer).timers()).isNotEmpty()
+                    .allSatisfy(found -> assertThat(found.takeSnapshot().percentileValues()).as(timer).isEmpty());
+        }
     }
+
+    @Autowired
+    private MeterRegistry registry;
 
     private static OptionalDouble stored(Scrape scrape, String partition, String type) {
         return scrape.value("eskit_events_store_total", Map.of("partition", partition, "type", type));
