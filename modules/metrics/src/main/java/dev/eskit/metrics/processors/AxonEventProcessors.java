@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -103,23 +104,21 @@ class AxonEventProcessors implements EventProcessors {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new UnknownProcessorException(name));
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<Integer, TrackingToken> stored = tokens.bySegment(name);
         while (true) {
             long seen = committed.commits();
             Map<Integer, EventTrackerStatus> live = processor.processingStatus();
-            boolean allHere = !live.isEmpty() && live.keySet().containsAll(stored.keySet());
+            boolean allHere = coverTheLog(live.values());
             // the newest commit says where the one segment is before its status does
-            if (allHere && stored.size() == 1 && committed.latest(name).filter(token -> passed(token, position)).isPresent()) {
+            if (allHere && live.size() == 1 && committed.latest(name).filter(token -> passed(token, position)).isPresent()) {
                 return true;
             }
             if (segments(processor).stream().anyMatch(Segment::replaying)) {
                 return false;
             }
-            if (!allHere) {
-                // another instance holds a segment: its progress shows in the token store only
-                stored = tokens.bySegment(name);
-            }
-            if (!stored.isEmpty() && everySegmentPassed(live, stored, position)) {
+            // where another instance holds a segment, its progress shows in the token store only
+            Map<Integer, TrackingToken> stored = allHere ? Map.of() : tokens.bySegment(name);
+            if (allHere ? everySegmentPassed(live, live.keySet(), Map.of(), position)
+                    : !stored.isEmpty() && everySegmentPassed(live, stored.keySet(), stored, position)) {
                 return true;
             }
             long remaining = deadline - System.nanoTime();
@@ -131,14 +130,20 @@ class AxonEventProcessors implements EventProcessors {
         }
     }
 
+    /** Whether these segments together cover the whole log (a segment of mask m is 1/(m+1) of it), so none is elsewhere. */
+    private static boolean coverTheLog(Collection<EventTrackerStatus> segments) {
+        double covered = segments.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+        return covered > 1 - 1e-9;
+    }
+
     /**
      * The event at {@code position} belongs to one segment, which one depends on its stream, so every
      * segment must have passed it: by its live token where this instance holds it, by its stored one
      * where another instance does.
      */
-    private static boolean everySegmentPassed(Map<Integer, EventTrackerStatus> live, Map<Integer, TrackingToken> stored,
-                                              long position) {
-        return stored.keySet().stream().allMatch(segment -> passed(
+    private static boolean everySegmentPassed(Map<Integer, EventTrackerStatus> live, Set<Integer> segments,
+                                              Map<Integer, TrackingToken> stored, long position) {
+        return segments.stream().allMatch(segment -> passed(
                 live.containsKey(segment) ? live.get(segment).getTrackingToken() : stored.get(segment), position));
     }
 
