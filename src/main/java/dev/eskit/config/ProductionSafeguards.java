@@ -60,19 +60,18 @@ public class ProductionSafeguards implements ApplicationListener<ApplicationPrep
                 problems.add(secret + " is still the placeholder from .env.example");
             }
         }
-        List<String> passwords = Binder.get(environment)
-                .bind("eskit.security.users", Bindable.listOf(User.class)).orElse(List.of()).stream()
+        List<User> users = Binder.get(environment).bind("eskit.security.users", Bindable.listOf(User.class)).orElse(List.of());
+        List<String> passwords = users.stream()
                 .filter(user -> user.password() == null || !user.password().startsWith("{bcrypt}")
                         || user.password().contains("replace.this"))
                 .map(User::name).toList();
         if (!passwords.isEmpty()) {
             problems.add("users " + passwords + " have passwords that are not {bcrypt} hashes");
         }
-        boolean basicUsers = environment.containsProperty("eskit.security.users[0].name");
         boolean bearerTokens = environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
                 || environment.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
-        if (!basicUsers && !bearerTokens) {
+        if (users.isEmpty() && !bearerTokens) {
             problems.add("nobody could log in: configure eskit.security.users or spring.security.oauth2.resourceserver.jwt.*");
         }
         return problems;

@@ -18,13 +18,11 @@ import java.util.concurrent.TimeUnit;
 final class Instance implements AutoCloseable {
 
     private final Process process;
-    final int port;
+    private final Path log;
     final Api api;
-    final Path log;
 
     private Instance(Process process, int port, Path log) {
         this.process = process;
-        this.port = port;
         this.api = new Api(port, false);
         this.log = log;
     }
@@ -78,10 +76,5 @@ final class Instance implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "instance on port " + port + " (" + log.getFileName() + ")";
     }
 }

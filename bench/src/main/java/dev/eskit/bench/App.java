@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** The product's jar in a process of its own, as a user runs it, and the time it took to be ready. */
 final class App implements AutoCloseable {
 
     static final String USER = "bench";
-    static final String PASSWORD = "bench-password";
+    /** Made per run: the account exists only in this run's database and process. */
+    static final String PASSWORD = UUID.randomUUID().toString();
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
     private final Process process;

@@ -38,6 +38,11 @@ public final class Bench {
                 + "runs it (reference: java -jar of the same jar)", shared, "s", plain, "≤ 8 s", shared <= 8));
     }
 
+    private static void finish(Report report, Path folder, String title) throws Exception {
+        report.write(folder, title);
+        log.info("\n{}", report.summary());
+    }
+
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.from(args);
         if (!Files.exists(settings.appJar())) {
@@ -61,8 +66,7 @@ public final class Bench {
 
         if (settings.startupOnly()) {
             startup(settings, report, work);
-            report.write(folder, "ESKIT start-up only, " + run);
-            log.info("\n{}", report.summary());
+            finish(report, folder, "ESKIT start-up only, " + run);
             return;
         }
         if (settings.replayOnly()) {
@@ -72,14 +76,12 @@ public final class Bench {
                 scenarios.w1(client);
                 scenarios.r1Figure(scenarios.r1(client));
             }
-            report.write(folder, "ESKIT replay only, " + run);
-            log.info("\n{}", report.summary());
+            finish(report, folder, "ESKIT replay only, " + run);
             return;
         }
         if (settings.lagsOnly()) {
             lags(settings, report, work, settings.lagRate());
-            report.write(folder, "ESKIT lags only, " + run);
-            log.info("\n{}", report.summary());
+            finish(report, folder, "ESKIT lags only, " + run);
             return;
         }
         List<double[]> w1;
@@ -102,8 +104,7 @@ public final class Bench {
         report.figure(new Figure("S1", "heap used after W1", heap, "MiB", null, "≤ 512 MiB", heap <= 512));
 
         plots(report, folder, w1, growth);
-        report.write(folder, "ESKIT benchmark, " + folder.getFileName() + (settings.smoke() ? " (smoke: figures mean nothing)" : ""));
-        log.info("\n{}", report.summary());
+        finish(report, folder, "ESKIT benchmark, " + folder.getFileName() + (settings.smoke() ? " (smoke: figures mean nothing)" : ""));
         log.info("report: {}", folder.resolve("report.md"));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -95,7 +96,7 @@ class AxonEventProcessors implements EventProcessors {
     @Override
     public boolean replaying(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .map(processor -> segments(processor).stream().anyMatch(Segment::replaying))
+                .map(processor -> anyReplaying(processor.processingStatus().values(), () -> tokens.of(processor.getName())))
                 .orElse(false);
     }
 
@@ -112,11 +113,11 @@ class AxonEventProcessors implements EventProcessors {
             if (allHere && live.size() == 1 && committed.latest(name).filter(token -> passed(token, position)).isPresent()) {
                 return true;
             }
-            if (segments(processor).stream().anyMatch(Segment::replaying)) {
-                return false;
-            }
             // where another instance holds a segment, its progress shows in the token store only
             Map<Integer, TrackingToken> stored = allHere ? Map.of() : tokens.bySegment(name);
+            if (anyReplaying(live.values(), stored::values)) {
+                return false;
+            }
             if (allHere ? everySegmentPassed(live, live.keySet(), Map.of(), position)
                     : !stored.isEmpty() && everySegmentPassed(live, stored.keySet(), stored, position)) {
                 return true;
@@ -148,23 +149,15 @@ class AxonEventProcessors implements EventProcessors {
     }
 
     /**
-     * The segments this instance works on, from its live status; from the token store while it
-     * holds none, as between a reset and the moment it claims its segments again.
+     * Whether a segment this instance works on still replays, by its live status; by the stored
+     * tokens while it holds none, as between a reset and the moment it claims its segments again.
      */
-    private List<Segment> segments(StreamingEventProcessor processor) {
-        Collection<EventTrackerStatus> live = processor.processingStatus().values();
+    private static boolean anyReplaying(Collection<EventTrackerStatus> live, Supplier<Collection<TrackingToken>> stored) {
         if (live.isEmpty()) {
-            return tokens.of(processor.getName()).stream()
-                    .map(token -> new Segment(token, ProcessorTokens.replaying(token)))
-                    .toList();
+            return stored.get().stream().anyMatch(ProcessorTokens::replaying);
         }
-        return live.stream().map(status -> new Segment(status.getTrackingToken(), status.isReplaying()
-                        && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0)))
-                .toList();
-    }
-
-    /** A segment's token (a replay's current one, unwrapped) and whether it still replays. */
-    private record Segment(TrackingToken token, boolean replaying) {
+        return live.stream().anyMatch(status -> status.isReplaying()
+                && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0));
     }
 
     private ProcessorStatus status(EventProcessor processor, long head) {
