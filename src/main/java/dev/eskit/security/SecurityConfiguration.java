@@ -16,6 +16,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -68,6 +69,16 @@ class SecurityConfiguration {
     @ConditionalOnProperty("eskit.security.jwt.issuer")
     OAuth2TokenValidator<Jwt> bearerTokenIssuer(SecurityProperties properties) {
         return new JwtIssuerValidator(properties.jwt().issuer());
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: under load they cost a
+     * tenth of a request's CPU (each filter's before and after events look up a counter). Requests'
+     * outcomes, 401 and 403 included, are still timed by {@code http.server.requests}.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

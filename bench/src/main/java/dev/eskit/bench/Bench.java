@@ -51,7 +51,7 @@ public final class Bench {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "");
         // logs, pgbench scripts and the embedded default's data stay out of the reports; so do smoke and lag-only reports
         Path work = Path.of("bench", "target", "runs", run);
-        Path folder = settings.smoke() || settings.lagsOnly() || settings.startupOnly() || settings.replayOnly() ? work : settings.reports().resolve(run);
+        Path folder = settings.smoke() || settings.partial() ? work : settings.reports().resolve(run);
         Files.createDirectories(folder);
         Files.createDirectories(work);
         Database database = new Database(settings.database());
@@ -77,6 +77,16 @@ public final class Bench {
                 scenarios.r1Figure(scenarios.r1(client));
             }
             finish(report, folder, "ESKIT replay only, " + run);
+            return;
+        }
+        if (settings.writesOnly()) {
+            try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
+                Client client = app.client();
+                Scenarios.warmUp(settings, client);
+                scenarios.w1(client);
+                scenarios.w2(client);
+            }
+            finish(report, folder, "ESKIT writes only, " + run);
             return;
         }
         if (settings.lagsOnly()) {

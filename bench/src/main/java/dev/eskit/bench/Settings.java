@@ -11,11 +11,16 @@ import java.util.List;
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
                 List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly,
-                boolean replayOnly) {
+                boolean replayOnly, boolean writesOnly) {
 
     /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
     boolean lagsOnly() {
         return lagRate != null;
+    }
+
+    /** A run of one scenario group, reported under bench/target/runs instead of bench/reports. */
+    boolean partial() {
+        return lagsOnly() || startupOnly || replayOnly || writesOnly;
     }
 
     static Settings from(String[] args) {
@@ -32,6 +37,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
         }
         boolean startupOnly = Arrays.asList(args).contains("--startup-only");
         boolean replayOnly = Arrays.asList(args).contains("--replay-only");
+        boolean writesOnly = Arrays.asList(args).contains("--writes-only");
         return new Settings(smoke,
                 smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(15),
                 List.of(1, 4, 16, 64),
@@ -43,7 +49,8 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 "eskit_bench",
                 lagRate,
                 startupOnly,
-                replayOnly);
+                replayOnly,
+                writesOnly);
     }
 
     private static String appJarName() {

@@ -111,6 +111,20 @@ abstract class MetricsTests extends ApiTest {
         }
     }
 
+    @Test
+    void timesRefusedRequestsWithTheHttpMetricsAndKeepsNoObservationPerSecurityFilter() {
+        String type = uniquePartition();
+        assertThat(api.get(Role.NONE, "/api/v1/entities/" + type).status()).isEqualTo(401);
+        assertThat(api.post(Role.READER, "/api/v1/entities/" + type, Map.of("n", 1)).status()).isEqualTo(403);
+
+        Scrape scrape = Scrape.of(api);
+        assertThat(scrape.value("http_server_requests_seconds_count", Map.of("method", "GET",
+                "uri", "UNKNOWN", "status", "401")).orElse(0)).isPositive();
+        assertThat(scrape.value("http_server_requests_seconds_count", Map.of("method", "POST",
+                "uri", "UNKNOWN", "status", "403")).orElse(0)).isPositive();
+        assertThat(registry.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("spring.security."));
+    }
+
     @Autowired
     private MeterRegistry registry;
 
