@@ -39,10 +39,14 @@ final class Scenarios {
         return w1Peak;
     }
 
-    /** Mixed writes and reads until the product's code is compiled, as it is in a service that has run a while. */
+    /**
+     * Mixed writes and reads until the product's code is compiled, as it is in a service that has run
+     * a while: a minute, because on two cores the JIT compiler threads still took a third of the
+     * product's CPU after the first 30 seconds.
+     */
     static void warmUp(Settings settings, Client client) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Load.run(8, settings.phase().multipliedBy(2), (c, i) -> {
+        Load.run(8, settings.phase().multipliedBy(4), (c, i) -> {
             String id = client.post("/api/v1/entities/BenchWarmUp", EVENT, 201).get("id").asString();
             client.patch("/api/v1/entities/BenchWarmUp/" + id, "{\"n\":" + i + "}", 1);
             client.post("/api/v1/streams/warm-" + run + "-" + c + "-" + i + "/events",
