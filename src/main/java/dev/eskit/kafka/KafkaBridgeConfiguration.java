@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,6 +42,18 @@ class KafkaBridgeConfiguration {
     @Bean
     ApplicationRunner knownTopics(EventTopics topics) {
         return arguments -> topics.createKnownTopics(List.of("user", "gathering"));
+    }
+
+    /**
+     * The publisher's processor handles a batch of events in one unit of work and stores its token
+     * once, instead of a durable token update per event. A failed batch is sent again from its start:
+     * a record can repeat, never go missing.
+     */
+    @Bean
+    ConfigurerModule kafkaPublisherBatches(KafkaProperties kafka, KafkaBridgeProperties properties) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                kafka.getPublisher().getProcessingGroup(),
+                axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(properties.publishBatchSize()));
     }
 
     @Bean

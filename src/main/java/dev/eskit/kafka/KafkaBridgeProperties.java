@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code eskit.kafka.*}: how the bridge names and creates its topics. One topic per partition:
  * {@code <prefix><partition>} for streams, users and gatherings, {@code <prefix>entity.<type>} for entities.
+ * The publisher handles up to {@code publishBatchSize} events in one unit of work, with one token update.
  */
 @ConfigurationProperties("eskit.kafka")
 record KafkaBridgeProperties(String topicPrefix, int partitions, short replicationFactor, Duration retention,
-                             List<String> retainedForever) {
+                             List<String> retainedForever, int publishBatchSize) {
 
     KafkaBridgeProperties {
         topicPrefix = topicPrefix == null ? "eskit." : topicPrefix;
@@ -18,5 +19,6 @@ record KafkaBridgeProperties(String topicPrefix, int partitions, short replicati
         replicationFactor = replicationFactor < 1 ? 1 : replicationFactor;
         retention = retention == null ? Duration.ofDays(7) : retention;
         retainedForever = retainedForever == null ? List.of("user") : List.copyOf(retainedForever);
+        publishBatchSize = publishBatchSize < 1 ? 100 : publishBatchSize;
     }
 }

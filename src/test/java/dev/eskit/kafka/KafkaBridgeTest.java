@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -24,9 +25,13 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.extensions.kafka.KafkaProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -119,6 +124,31 @@ class KafkaBridgeTest extends ApiTest {
         topics.poll().stream().filter(r -> r.value().getType().equals(p + ".Moved"))
                 .forEach(r -> assertThat(partitionByStream.merge(r.key(), r.partition(), (a, b) -> a.equals(b) ? a : -1)).isNotEqualTo(-1));
     }
+
+    @Test
+    void publishesInBatchesKeepingAStreamsOrder() {
+        TrackingEventProcessor publisher = processing.eventProcessor(kafka.getPublisher().getProcessingGroup(), TrackingEventProcessor.class)
+                .orElseThrow();
+        assertThat(publisher).extracting("batchSize").isEqualTo(100);
+
+        String p = uniquePartition();
+        String stream = uniqueStream();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            events.add(event(p + ".Counted", Map.of("i", i)));
+        }
+        appendOk(stream, null, events);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics.poll().stream().filter(r -> r.key().equals(stream)).count() >= 250);
+        assertThat(topics.poll().stream().filter(r -> r.key().equals(stream)).map(r -> number(r.value(), "eskitversion")))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 250).boxed().toList());
+    }
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private KafkaProperties kafka;
 
     @Test
     void exportsTheBridgesLagAndBringsItToZero() {

@@ -72,6 +72,18 @@ final class App implements AutoCloseable {
         return start(builder, port);
     }
 
+    /**
+     * A full collection in the product ({@code jcmd GC.run}): the heap it reports next is what it
+     * holds, not also the garbage that the collector has not needed to reclaim yet.
+     */
+    void collectGarbage() throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed for the product's process " + process.pid());
+        }
+    }
+
     Client client() {
         return new Client(base(), USER, PASSWORD);
     }

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 final class Scenarios {
 
     private static final String EVENT = Payloads.event();
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(5);
 
     private final Settings settings;
     private final Report report;
@@ -41,18 +43,41 @@ final class Scenarios {
 
     /**
      * Mixed writes and reads until the product's code is compiled, as it is in a service that has run
-     * a while: a minute, because on two cores the JIT compiler threads still took a third of the
-     * product's CPU after the first 30 seconds.
+     * a while: rounds of load until the JIT compilers worked less than a twentieth of a round (on two
+     * cores they still took a third of the product's CPU after 30 s, half of it in a second start with
+     * Kafka), five minutes at most. The smoke run warms up for one short round.
      */
-    static void warmUp(Settings settings, Client client) throws Exception {
+    static void warmUp(Settings settings, Report report, Client client, String what) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Load.run(8, settings.phase().multipliedBy(4), (c, i) -> {
-            String id = client.post("/api/v1/entities/BenchWarmUp", EVENT, 201).get("id").asString();
-            client.patch("/api/v1/entities/BenchWarmUp/" + id, "{\"n\":" + i + "}", 1);
-            client.post("/api/v1/streams/warm-" + run + "-" + c + "-" + i + "/events",
-                    "{\"events\":[{\"type\":\"Bench.Warmed\",\"data\":" + EVENT + "}]}", 201);
-            client.get("/api/v1/log?limit=100");
-        });
+        Duration round = settings.smoke() ? settings.phase() : WARM_UP_ROUND;
+        long started = System.nanoTime();
+        double compiled = compilationMillis(client);
+        double lastRound;
+        int rounds = 0;
+        do {
+            String prefix = run + "-" + rounds++;
+            Load.run(8, round, (c, i) -> {
+                String id = client.post("/api/v1/entities/BenchWarmUp", EVENT, 201).get("id").asString();
+                client.patch("/api/v1/entities/BenchWarmUp/" + id, "{\"n\":" + i + "}", 1);
+                client.post("/api/v1/streams/warm-" + prefix + "-" + c + "-" + i + "/events",
+                        "{\"events\":[{\"type\":\"Bench.Warmed\",\"data\":" + EVENT + "}]}", 201);
+                client.get("/api/v1/log?limit=100");
+            });
+            double now = compilationMillis(client);
+            lastRound = now - compiled;
+            compiled = now;
+        } while (!settings.smoke() && lastRound > 0.05 * round.toMillis()
+                && Duration.ofNanos(System.nanoTime() - started).compareTo(WARM_UP_LIMIT) < 0);
+        report.detail(String.format(Locale.ROOT, "Warm-up of %s: %d rounds, %.0f s; the JIT compiled for %.1f s of the last %d s.",
+                what, rounds, (System.nanoTime() - started) / 1e9, lastRound / 1000, round.toSeconds()));
+    }
+
+    /** The JIT compilers' accumulated time, from the product's metrics. */
+    private static double compilationMillis(Client client) throws Exception {
+        return client.getText("/actuator/prometheus").lines()
+                .filter(line -> line.startsWith("jvm_compilation_time_ms_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** W1: create an entity, one event a request, at 1 to 64 clients, against pgbench's one-row transactions. */
