@@ -11,7 +11,7 @@ import java.util.List;
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
                 List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly,
-                boolean replayOnly, boolean writesOnly) {
+                boolean replayOnly, boolean writesOnly, boolean growthOnly) {
 
     /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
     boolean lagsOnly() {
@@ -20,7 +20,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
 
     /** A run of one scenario group, reported under bench/target/runs instead of bench/reports. */
     boolean partial() {
-        return lagsOnly() || startupOnly || replayOnly || writesOnly;
+        return lagsOnly() || startupOnly || replayOnly || writesOnly || growthOnly;
     }
 
     static Settings from(String[] args) {
@@ -38,6 +38,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
         boolean startupOnly = Arrays.asList(args).contains("--startup-only");
         boolean replayOnly = Arrays.asList(args).contains("--replay-only");
         boolean writesOnly = Arrays.asList(args).contains("--writes-only");
+        boolean growthOnly = Arrays.asList(args).contains("--growth-only");
         return new Settings(smoke,
                 smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(15),
                 List.of(1, 4, 16, 64),
@@ -50,7 +51,8 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 lagRate,
                 startupOnly,
                 replayOnly,
-                writesOnly);
+                writesOnly,
+                growthOnly);
     }
 
     private static String appJarName() {
