@@ -50,7 +50,7 @@ public final class Bench {
             throw new IllegalStateException(settings.appJar() + " is missing: build it first (bench/run does)");
         }
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "");
-        // logs, pgbench scripts and the embedded default's data stay out of the reports; so do smoke and lag-only reports
+        // logs, pgbench scripts and the embedded default's data stay out of the reports; so do smoke and partial runs' reports
         Path work = Path.of("bench", "target", "runs", run);
         Path folder = settings.smoke() || settings.partial() ? work : settings.reports().resolve(run);
         Files.createDirectories(folder);
@@ -91,9 +91,7 @@ public final class Bench {
             return;
         }
         if (settings.growthOnly()) {
-            List<double[]> growth = growth(settings, report, work, scenarios);
-            Svg replay = growthPlot(growth);
-            report.plot(folder, "growth.svg", replay);
+            report.plot(folder, "growth.svg", growthPlot(growth(settings, report, work, scenarios)));
             finish(report, folder, "ESKIT growth only, " + run);
             return;
         }
