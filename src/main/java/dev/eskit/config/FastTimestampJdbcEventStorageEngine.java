@@ -47,7 +47,7 @@ final class FastTimestampJdbcEventStorageEngine extends JdbcEventStorageEngine {
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
         // an event published outside an aggregate is stored with its own identifier as the aggregate's
-        Entry<?> event = entry(resultSet, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier);
+        Entry<?> event = entry(resultSet, eventIdentifier, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier);
 
         Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minusMillis(gaps.gapTimeoutMillis());
         boolean allowGaps = event.getTimestamp().isAfter(gapTimeoutFrame);
@@ -65,14 +65,16 @@ final class FastTimestampJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-        return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()));
+        EventSchema schema = schema();
+        return entry(resultSet, resultSet.getString(schema.eventIdentifierColumn()),
+                resultSet.getString(schema.aggregateIdentifierColumn()));
     }
 
-    private Entry<?> entry(ResultSet resultSet, String aggregateIdentifier) throws SQLException {
+    private Entry<?> entry(ResultSet resultSet, String eventIdentifier, String aggregateIdentifier) throws SQLException {
         EventSchema schema = schema();
         String timestamp = resultSet.getString(schema.timestampColumn());
         return new Entry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
                 timestamp, EventTimestamps.parse(timestamp), resultSet.getString(schema.payloadTypeColumn()),
                 resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
                 readPayload(resultSet, schema.metaDataColumn()));

@@ -71,22 +71,18 @@ public final class Bench {
             return;
         }
         if (settings.replayOnly()) {
-            try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
-                Client client = app.client();
-                Scenarios.warmUp(settings, report, client, "the product", Integer.MAX_VALUE);
+            onWarmProduct(settings, report, work, client -> {
                 scenarios.w1(client);
                 scenarios.r1Figure(scenarios.r1(client));
-            }
+            });
             finish(report, folder, "ESKIT replay only, " + run);
             return;
         }
         if (settings.writesOnly()) {
-            try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
-                Client client = app.client();
-                Scenarios.warmUp(settings, report, client, "the product", Integer.MAX_VALUE);
+            onWarmProduct(settings, report, work, client -> {
                 scenarios.w1(client);
                 scenarios.w2(client);
-            }
+            });
             finish(report, folder, "ESKIT writes only, " + run);
             return;
         }
@@ -126,6 +122,19 @@ public final class Bench {
         plots(report, folder, w1, growth);
         finish(report, folder, "ESKIT benchmark, " + folder.getFileName() + (settings.smoke() ? " (smoke: figures mean nothing)" : ""));
         log.info("report: {}", folder.resolve("report.md"));
+    }
+
+    /** Scenarios that run on the product's PostgreSQL start, once it is warmed up. */
+    @FunctionalInterface
+    private interface Measurement {
+        void run(Client client) throws Exception;
+    }
+
+    private static void onWarmProduct(Settings settings, Report report, Path work, Measurement measurement) throws Exception {
+        try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
+            Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
+            measurement.run(app.client());
+        }
     }
 
     /**

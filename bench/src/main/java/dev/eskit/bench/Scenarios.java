@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
@@ -74,10 +75,7 @@ final class Scenarios {
 
     /** The JIT compilers' accumulated time, from the product's metrics. */
     private static double compilationMillis(Client client) throws Exception {
-        return client.getText("/actuator/prometheus").lines()
-                .filter(line -> line.startsWith("jvm_compilation_time_ms_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return metricSum(client, line -> line.startsWith("jvm_compilation_time_ms_total"));
     }
 
     /** W1: create an entity, one event a request, at 1 to 64 clients, against pgbench's one-row transactions. */
@@ -238,10 +236,15 @@ final class Scenarios {
 
     /** The used heap the product reports on /actuator/prometheus, in MiB. */
     static double heapMiB(Client client) throws Exception {
-        double bytes = client.getText("/actuator/prometheus").lines()
-                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+        double bytes = metricSum(client, line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""));
+        return bytes / (1024 * 1024);
+    }
+
+    /** The sum of the values of the product's Prometheus samples whose lines {@code sample} accepts. */
+    private static double metricSum(Client client, Predicate<String> sample) throws Exception {
+        return client.getText("/actuator/prometheus").lines()
+                .filter(sample)
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-        return bytes / (1024 * 1024);
     }
 }
