@@ -3,12 +3,16 @@ package dev.eskit.config;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +32,24 @@ class CommandGatewayConfiguration {
         return new StreamVersionConflicts();
     }
 
+    /**
+     * Axon's own local segment, built as its auto-configuration builds it, wrapped so that failures
+     * leave it named; Axon Server's command bus delivers the commands it routes here to this bean.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    CommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus handlers = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        handlers.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return new NamedFailuresCommandBus(handlers);
+    }
+
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetries() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -42,21 +64,12 @@ class CommandGatewayConfiguration {
                                   @Value("${eskit.commands.race-retries:5}") int retries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryScheduler(new RaceRetries(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(commandRetries)
                         .maxRetryCount(retries)
                         .backoffFactor(5)
-                        .nonTransientFailurePredicate(failure -> !lostARace(failure))
-                        .build())
+                        .nonTransientFailurePredicate(failure -> false)
+                        .build()))
                 .build();
-    }
-
-    private static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

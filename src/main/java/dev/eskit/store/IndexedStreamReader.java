@@ -8,6 +8,7 @@ import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamPositions;
 import dev.eskit.queries.api.StreamReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 @ConditionalOnProperty(name = "eskit.store.reads", havingValue = "event-store")
 class IndexedStreamReader implements StreamReader {
+
+    private static final long GAP_WAIT_NANOS = Duration.ofMillis(100).toNanos();
 
     private final EventStore eventStore;
     private final StreamPositions index;
@@ -86,23 +89,31 @@ class IndexedStreamReader implements StreamReader {
     /** Every version in [fromVersion, toVersion] with its position, waiting for the index when it lags the store. */
     private Map<Long, Long> indexed(String streamId, long fromVersion, long toVersion) {
         long wanted = toVersion - fromVersion + 1;
+        long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
         Map<Long, Long> positions = index.indexed(streamId, fromVersion, toVersion);
-        if (positions.size() < wanted) {
-            awaitIndexCaughtUp();
+        long head = head();
+        for (long waitFor = head; positions.size() < wanted; waitFor++) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new DataAccessResourceFailureException("the stream position index has not caught up with the store within "
+                        + properties.readYourWritesTimeout() + "; see the processor " + Projections.STREAM_POSITIONS);
+            }
+            // first the head; then, for an event below it that is still a gap (the JDBC store commits out of
+            // order), each further commit of the index, until the event is in
+            awaitIndex(waitFor, waitFor == head ? remaining : Math.min(remaining, GAP_WAIT_NANOS));
             positions = index.indexed(streamId, fromVersion, toVersion);
-        }
-        if (positions.size() < wanted) {
-            throw new DataAccessResourceFailureException("the stream position index has not caught up with the store within "
-                    + properties.readYourWritesTimeout() + "; see the processor " + Projections.STREAM_POSITIONS);
         }
         return positions;
     }
 
-    private void awaitIndexCaughtUp() {
+    private long head() {
         TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
+    private void awaitIndex(long position, long nanos) {
         try {
-            processors.awaitProcessed(Projections.STREAM_POSITIONS, head == null ? 0 : head.position().orElse(0),
-                    properties.readYourWritesTimeout());
+            processors.awaitProcessed(Projections.STREAM_POSITIONS, position, Duration.ofNanos(nanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -79,6 +79,18 @@ class AxonServerProfileTest {
     }
 
     @Test
+    void givesEveryProcessorEveryEventSoThatLagReachesZero() {
+        assertThat(axonServer.isEventBlockListingEnabled()).isFalse();
+    }
+
+    @Test
+    void isNotReadyWhileAxonServerIsOutOfReach() {
+        Response readiness = new Api(port, false).get(Role.NONE, "/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
+        assertThat(readiness.text()).contains("DOWN");
+    }
+
+    @Test
     void answers503WhileAxonServerIsOutOfReach() {
         Api api = new Api(port, false);
         for (Response response : List.of(api.get(Role.READER, "/api/v1/streams/s-1"),

@@ -124,8 +124,10 @@ class ComposeFileTest {
         String properties = Compose.text("axonserver/axonserver.properties");
         assertThat(properties).contains("axoniq.axonserver.devmode.enabled=false")
                 .contains("axoniq.axonserver.accesscontrol.enabled=true")
-                .contains("axoniq.axonserver.accesscontrol.token=${AXONSERVER_TOKEN}");
-        assertThat(Compose.environment("axonserver")).containsKey("AXONSERVER_TOKEN");
+                .contains("axoniq.axonserver.accesscontrol.token=${AXONSERVER_TOKEN}")
+                .as("Axon Server SE refuses to start with access control on and no admin token")
+                .contains("axoniq.axonserver.accesscontrol.admin-token=${AXONSERVER_ADMIN_TOKEN}");
+        assertThat(Compose.environment("axonserver")).containsKeys("AXONSERVER_TOKEN", "AXONSERVER_ADMIN_TOKEN");
         List<String> mounts = Compose.strings(Compose.service("axonserver").get("volumes"));
         for (String path : List.of("/axonserver/events", "/axonserver/data", "/axonserver/log")) {
             assertThat(properties).contains("=" + path);

@@ -2,6 +2,7 @@ package dev.eskit.topology;
 
 import dev.eskit.EskitApplication;
 import dev.eskit.support.Api;
+import dev.eskit.support.AxonServerWire;
 import dev.eskit.support.PostgresSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,28 +20,37 @@ final class Instance implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    final int port;
     final Api api;
 
     private Instance(Process process, int port, Path log) {
         this.process = process;
+        this.port = port;
         this.api = new Api(port, false);
         this.log = log;
     }
 
-    /** Starts {@code name} on the PostgreSQL profile in {@code schema}, with extra {@code --key=value} arguments. */
+    /**
+     * Starts {@code name} on the PostgreSQL profile in {@code schema}, with extra {@code --key=value}
+     * arguments; on the {@code axonserver} profile too when the tests were given a real server.
+     */
     static Instance start(String name, String schema, List<String> arguments) {
         int port = freePort();
         Path log = Path.of("target", "instance-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), EskitApplication.class.getName(),
-                "--spring.profiles.active=postgres,postgres-test",
+                "--spring.profiles.active=postgres,postgres-test" + (AxonServerWire.REAL_SERVER == null ? "" : ",axonserver"),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + PostgresSchema.SERVER + "?currentSchema=" + schema,
                 "--spring.datasource.username=" + PostgresSchema.USER,
                 "--spring.flyway.schemas=" + schema,
                 "--spring.flyway.create-schemas=true",
                 "--spring.datasource.hikari.maximum-pool-size=8"));
+        if (AxonServerWire.REAL_SERVER != null) {
+            command.addAll(List.of("--axon.axonserver.servers=" + AxonServerWire.REAL_SERVER, "--axon.axonserver.context=default",
+                    "--axon.axonserver.token=" + System.getenv().getOrDefault("ESKIT_TEST_AXONSERVER_TOKEN", "")));
+        }
         command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -70,7 +80,7 @@ final class Instance implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.PostgresSchema;
 import dev.eskit.support.Scrape;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -153,6 +154,26 @@ class TwoInstancesOnPostgresTest {
             }
             assertThat(counted).isEqualTo(30);
         });
+    }
+
+    /** Each replica caches the entity; neither may decide on its copy once the other has moved it on. */
+    @Test
+    void writesAlternatingBetweenTheReplicasAlwaysDecideOnTheLatestVersion() {
+        String entity = "/api/v1/entities/Alternating/" + UUID.randomUUID();
+        Response created = first.api.send(first.api.request(Role.WRITER, entity).header("If-None-Match", "*")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"step\":0}")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String etag = created.header("ETag");
+        for (int step = 1; step <= 10; step++) {
+            Instance replica = replica(step);
+            Response patched = replica.api.send(replica.api.request(Role.WRITER, entity).header("If-Match", etag)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"step\":" + step + "}")));
+            assertThat(patched.status()).as("step %d: %s", step, patched).isEqualTo(200);
+            etag = patched.header("ETag");
+        }
+        Response deleted = second.api.delete(Role.WRITER, entity);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
     }
 
     private static Instance replica(int i) {

@@ -1,15 +1,14 @@
 package dev.eskit.web.problem;
 
 import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.config.StoreUnavailable;
 import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.InvalidSelectorException;
 import dev.eskit.web.problem.Problems.FieldProblem;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,25 +35,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Every command failure the sender must tell apart carries a {@link Rejection}, on either store. */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> rejected(CommandExecutionException exception, WebRequest request) {
-        Optional<Object> details = exception.getDetails();
-        if (details.isPresent() && details.get() instanceof Rejection rejection) {
-            return problem(exception, RejectionProblems.of(rejection), request);
+        Optional<Rejection> rejection = Rejection.of(exception);
+        if (rejection.isEmpty()) {
+            return unexpected(exception, request);
         }
-        return unexpected(exception, request);
-    }
-
-    /** Still losing after the gateway's retries: another writer keeps winning; the client may try again. */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<Object> lostTheRace(Exception exception, WebRequest request) {
-        return problem(exception, Problems.detail(HttpStatus.CONFLICT, "concurrent-write",
-                "other writes to this resource kept winning the race; nothing was stored, try again"), request);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException exception, WebRequest request) {
-        return problem(exception, Problems.detail(HttpStatus.NOT_FOUND, "not-found", "no such resource"), request);
+        if (rejection.get().reason() == Reason.STORE_UNAVAILABLE) {
+            return storeUnavailable(exception, request);
+        }
+        return problem(exception, RejectionProblems.of(rejection.get()), request);
     }
 
     @ExceptionHandler({InvalidCursorException.class, InvalidSelectorException.class})
@@ -67,16 +58,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
         if (StoreUnavailable.isCause(exception)) {
-            log.warn("the store is unreachable", exception);
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS);
-            return handleExceptionInternal(exception, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                    "the event store cannot be reached; nothing was stored, retry later"), headers,
-                    HttpStatus.SERVICE_UNAVAILABLE, request);
+            return storeUnavailable(exception, request);
         }
         log.error("request failed unexpectedly", exception);
         return problem(exception, Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request failed unexpectedly; the server log has the details under this request's id"), request);
+    }
+
+    private ResponseEntity<Object> storeUnavailable(Exception exception, WebRequest request) {
+        log.warn("the store is unreachable", exception);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(exception, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "the event store cannot be reached; nothing was stored, retry later"), headers,
+                HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.eskit.web.streams;
 
 import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.StreamSummary;
@@ -18,8 +20,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -67,13 +69,19 @@ class StreamsController {
                 .body(body);
     }
 
-    /** The aggregate checks versions in memory; the store's unique key is what decides between instances. */
+    /**
+     * The aggregate checks versions in memory; the store is what decides between instances. A command
+     * that kept losing that race after the gateway's retries answers with the version that won.
+     */
     private AppendResult send(AppendToStream command) {
         try {
             return commands.sendAndWait(command);
-        } catch (ConcurrencyException raced) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT,
-                    RejectionProblems.versionTaken(command.streamId(), streams.version(command.streamId())), raced);
+        } catch (CommandExecutionException failure) {
+            if (Rejection.is(failure, Reason.CONCURRENT_WRITE)) {
+                throw new ErrorResponseException(HttpStatus.CONFLICT,
+                        RejectionProblems.versionTaken(command.streamId(), streams.version(command.streamId())), failure);
+            }
+            throw failure;
         }
     }
 

@@ -56,6 +56,7 @@ class UserViewsTest {
     }
 
     private void register() {
+        vault.prepare(id.toString());
         views.on(new UserRegistered(id, vault.seal(id.toString(), "Vera"), vault.seal(id.toString(), email)),
                 Instant.parse("2026-11-22T10:00:00Z"));
     }

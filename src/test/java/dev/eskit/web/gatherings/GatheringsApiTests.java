@@ -1,10 +1,12 @@
 package dev.eskit.web.gatherings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
+import dev.eskit.support.AxonServerWire;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,6 +184,7 @@ abstract class GatheringsApiTests extends ApiTest {
 
     @Test
     void readsAGatheringPlannedWithTheOldStringVenue() {
+        assumeTrue(AxonServerWire.REAL_SERVER == null, "stages a revision-1 event in the JDBC store's table");
         UUID id = UUID.randomUUID();
         String stream = "gathering:" + id;
         String oldPayload = "{\"gatheringId\":{\"value\":\"" + id + "\"},\"kind\":\"PARTY\",\"name\":\"Barn dance\","

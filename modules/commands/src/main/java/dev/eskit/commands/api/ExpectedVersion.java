@@ -1,6 +1,17 @@
 package dev.eskit.commands.api;
 
-/** What a writer expects a stream's version to be before its append. */
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What a writer expects a stream's version to be before its append. Commands cross a serializer on
+ * Axon Server, so the variant travels by name beside its fields.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ExpectedVersion.Any.class, name = "any"),
+        @JsonSubTypes.Type(value = ExpectedVersion.NoStream.class, name = "no_stream"),
+        @JsonSubTypes.Type(value = ExpectedVersion.Exactly.class, name = "exactly")})
 public sealed interface ExpectedVersion {
 
     /** Whether a stream currently at {@code version} (0 when it has no events) meets this expectation. */

@@ -8,6 +8,14 @@ public interface PersonalDataVault {
     /** What readers see in place of a value whose key was destroyed. */
     String ERASED = "[erased]";
 
+    /**
+     * Makes the subject's key, committed at once, unless it exists. Done before the command that seals
+     * with it is sent, so that the key exists before any event sealed with it can be read, whichever
+     * store commits first; a key whose command then fails seals nothing and harms nothing.
+     */
+    void prepare(String subject);
+
+    /** Seals with the subject's key, which {@link #prepare} made. */
     PersonalValue seal(String subject, String plaintext);
 
     /** The plaintext; empty once the subject was erased. */
@@ -18,6 +26,6 @@ public interface PersonalDataVault {
         return value == null ? null : open(value).orElse(ERASED);
     }
 
-    /** Destroys the subject's key: every value sealed for it becomes unreadable. */
+    /** Destroys the subject's key, committed at once: every value sealed for it becomes unreadable. */
     void shred(String subject);
 }

@@ -1,10 +1,14 @@
 package dev.eskit.commands.api;
 
 import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.HandlerExecutionException;
 
 /**
- * Why an aggregate refused a command. Travels as the details of a {@link CommandRejectedException},
- * so that it survives a distributed command bus too.
+ * Why a command stored nothing: an aggregate's refusal, or a failure around it that the caller must
+ * tell apart (a lost race, an unknown aggregate, an unreachable store). Travels as the details of a
+ * {@link org.axonframework.commandhandling.CommandExecutionException}, the one part of a failure
+ * that Axon Server carries back to the sender typed.
  */
 public record Rejection(Reason reason, String detail, Long currentVersion, List<Violation> violations) {
 
@@ -14,6 +18,18 @@ public record Rejection(Reason reason, String detail, Long currentVersion, List<
 
     public Rejection(Reason reason, String detail, Long currentVersion) {
         this(reason, detail, currentVersion, List.of());
+    }
+
+    /** The rejection a command failed with, wherever it was handled; empty for any other failure. */
+    public static Optional<Rejection> of(Throwable failure) {
+        return HandlerExecutionException.resolveDetails(failure)
+                .filter(Rejection.class::isInstance)
+                .map(Rejection.class::cast);
+    }
+
+    /** Whether {@code failure} is a rejection for {@code reason}. */
+    public static boolean is(Throwable failure, Reason reason) {
+        return of(failure).map(rejection -> rejection.reason() == reason).orElse(false);
     }
 
     /** One way a document breaks its type's schema: where, and what is wrong. */
@@ -49,6 +65,10 @@ public record Rejection(Reason reason, String detail, Long currentVersion, List<
         /** the resulting document breaks its type's JSON Schema (HTTP 422) */
         SCHEMA_VIOLATION,
         /** the schema itself is not a valid JSON Schema */
-        INVALID_SCHEMA
+        INVALID_SCHEMA,
+        /** another writer stored the aggregate's next version first; nothing was stored, and the command may run again */
+        CONCURRENT_WRITE,
+        /** the database or Axon Server could not be reached while handling the command (HTTP 503) */
+        STORE_UNAVAILABLE
     }
 }

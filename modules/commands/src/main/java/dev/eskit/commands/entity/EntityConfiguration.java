@@ -1,6 +1,6 @@
 package dev.eskit.commands.entity;
 
-import dev.eskit.commands.support.LruCache;
+import dev.eskit.commands.support.AggregateCaches;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -19,13 +19,13 @@ import org.springframework.context.annotation.Configuration;
 class EntityConfiguration {
 
     @Bean
-    Cache entityCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
-        return new LruCache(size);
+    Cache entityCache(AggregateCaches caches) {
+        return caches.create();
     }
 
     @Bean
-    Cache entityTypeCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
-        return new LruCache(size);
+    Cache entityTypeCache(AggregateCaches caches) {
+        return caches.create();
     }
 
     @Bean

@@ -7,30 +7,36 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.eskit.commands.api.Rejection.Violation;
+import dev.eskit.commands.api.entity.EntityStreams;
+import dev.eskit.commands.api.entity.EntityTypeDefined;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The types' JSON Schemas (2020-12) as the write side needs them: a lookup table kept in the same
- * transaction as each {@code EntityType.Defined} event, and the compiled schemas, cached by version.
+ * The types' JSON Schemas (2020-12) as the write side needs them: each type's current schema is the
+ * last event of its stream, so there is nothing to keep in step with the events (on Axon Server a
+ * table would commit apart from them); compiled schemas are cached by the stream's version.
  */
 @Component
 class EntitySchemas {
 
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
-    private final JdbcTemplate jdbc;
+    private final ObjectProvider<EventStore> eventStore;
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Schema metaSchema = registry.getSchema(SchemaLocation.of(META_SCHEMA));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-    EntitySchemas(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    EntitySchemas(ObjectProvider<EventStore> eventStore) {
+        this.eventStore = eventStore;
     }
 
     /** What makes {@code schema} not a valid JSON Schema 2020-12; empty when it is one. */
@@ -49,29 +55,26 @@ class EntitySchemas {
         return problems;
     }
 
-    /** Makes {@code schema} the type's current one; called in the transaction that stores its event. */
-    void record(String type, int schemaVersion, JsonNode schema) {
-        String json = schema.toString();
-        int updated = jdbc.update("UPDATE entity_schema SET schema_version = ?, schema_json = ? WHERE type = ?",
-                schemaVersion, json, type);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO entity_schema (type, schema_version, schema_json) VALUES (?, ?, ?)",
-                    type, schemaVersion, json);
-        }
-    }
-
     /** How {@code document} breaks its type's current schema; empty when it does not, or the type has none. */
     List<Violation> violationsOf(String type, JsonNode document) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT schema_version, schema_json FROM entity_schema WHERE type = ?", type);
-        if (rows.isEmpty()) {
+        String stream = EntityStreams.type(type);
+        Optional<Long> last = eventStore.getObject().lastSequenceNumberFor(stream);
+        if (last.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> row = rows.get(0);
-        String key = type + "@" + row.get("schema_version");
-        Schema schema = compiled.computeIfAbsent(key,
-                ignored -> registry.getSchema(JsonMapper.shared().readTree((String) row.get("schema_json"))));
+        Schema schema = compiled.computeIfAbsent(stream + "@" + last.get(),
+                ignored -> registry.getSchema(definedAt(stream, last.get()).schema()));
         return violations(schema.validate(document), "data");
+    }
+
+    private EntityTypeDefined definedAt(String stream, long sequence) {
+        DomainEventStream events = eventStore.getObject().readEvents(stream, sequence);
+        while (events.hasNext()) {
+            if (events.next().getPayload() instanceof EntityTypeDefined defined) {
+                return defined;
+            }
+        }
+        throw new IllegalStateException(stream + " has no schema at sequence " + sequence);
     }
 
     private static List<Violation> violations(List<Error> errors, String root) {

@@ -50,7 +50,6 @@ class EntityTypeAggregate {
         }
         boolean created = schemaVersion == 0;
         apply(new EntityTypeDefined(command.type(), schemaVersion + 1, command.schema()));
-        schemas.record(command.type(), schemaVersion, schema);
         return new TypeDefinition(command.type(), schemaVersion, created, true);
     }
 

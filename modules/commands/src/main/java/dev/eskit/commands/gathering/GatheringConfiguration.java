@@ -1,8 +1,7 @@
 package dev.eskit.commands.gathering;
 
-import dev.eskit.commands.support.LruCache;
+import dev.eskit.commands.support.AggregateCaches;
 import org.axonframework.common.caching.Cache;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class GatheringConfiguration {
 
     @Bean
-    Cache gatheringCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
-        return new LruCache(size);
+    Cache gatheringCache(AggregateCaches caches) {
+        return caches.create();
     }
 }

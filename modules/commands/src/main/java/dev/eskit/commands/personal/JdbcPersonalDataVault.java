@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * AES-256-GCM with one key per data subject, kept in {@code personal_data_key} and written in the
- * caller's transaction. The subject is bound into each ciphertext as associated data, so a value
+ * AES-256-GCM with one key per data subject, kept in {@code personal_data_key}. Keys are made and
+ * destroyed where no transaction is open, before a command is sent, so each change commits at once
+ * (see the interface). The subject is bound into each ciphertext as associated data, so a value
  * cannot be opened under another subject's key. Shredding deletes the key row.
  */
 @Component
@@ -35,8 +36,16 @@ class JdbcPersonalDataVault implements PersonalDataVault {
     }
 
     @Override
+    public void prepare(String subject) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        jdbc.update("INSERT INTO personal_data_key (subject, key_bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", subject, bytes);
+    }
+
+    @Override
     public PersonalValue seal(String subject, String plaintext) {
-        SecretKey key = key(subject).orElseGet(() -> createKey(subject));
+        SecretKey key = key(subject).orElseThrow(() -> new IllegalStateException(
+                "no key for " + subject + ": keys are prepared before the command that seals with them is sent"));
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key, iv, subject, plaintext.getBytes(StandardCharsets.UTF_8));
@@ -65,13 +74,6 @@ class JdbcPersonalDataVault implements PersonalDataVault {
         List<byte[]> keys = jdbc.query("SELECT key_bytes FROM personal_data_key WHERE subject = ?",
                 (row, i) -> row.getBytes(1), subject);
         return keys.stream().findFirst().map(bytes -> new SecretKeySpec(bytes, "AES"));
-    }
-
-    private SecretKey createKey(String subject) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        jdbc.update("INSERT INTO personal_data_key (subject, key_bytes) VALUES (?, ?)", subject, bytes);
-        return new SecretKeySpec(bytes, "AES");
     }
 
     private static byte[] crypt(int mode, SecretKey key, byte[] iv, String subject, byte[] input) {

@@ -1,6 +1,6 @@
 package dev.eskit.commands.stream;
 
-import dev.eskit.commands.support.LruCache;
+import dev.eskit.commands.support.AggregateCaches;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class StreamConfiguration {
 
     @Bean
-    Cache streamCache(@Value("${eskit.aggregates.cache-size:10000}") int size) {
-        return new LruCache(size);
+    Cache streamCache(AggregateCaches caches) {
+        return caches.create();
     }
 
     @Bean

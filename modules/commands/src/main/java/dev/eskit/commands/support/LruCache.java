@@ -10,11 +10,11 @@ import org.axonframework.common.caching.Cache;
  * Axon's WeakReferenceCache loses every entry at each garbage collection, which sends writes
  * back to the snapshot and the events behind it at random; this keeps what is in use.
  */
-public final class LruCache implements Cache {
+final class LruCache implements Cache {
 
     private final Map<Object, Object> entries;
 
-    public LruCache(int maxEntries) {
+    LruCache(int maxEntries) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {

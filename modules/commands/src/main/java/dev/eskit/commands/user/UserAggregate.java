@@ -30,8 +30,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A user: registered, profile changed, deactivated, erased. Name and email are sealed with the
- * user's own key before they enter an event; the email's uniqueness among active users is claimed
- * in {@link UserEmails} within the same transaction.
+ * user's own key before they enter an event; the email's uniqueness among active users is a claim in
+ * {@link UserEmails}, made before the command was sent ({@link PersonalDataBeforeDispatch}) and
+ * checked here.
  */
 @Aggregate(type = "User", cache = "userCache")
 @Revision("1")
@@ -56,7 +57,7 @@ class UserAggregate {
         if (userId != null) {
             throw rejected(Reason.ALREADY_EXISTS, "user " + command.userId().value() + " exists already");
         }
-        if (!emails.claim(command.email(), command.userId())) {
+        if (!emails.isClaimedBy(command.email(), command.userId())) {
             throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
         }
         String subject = command.userId().toString();
@@ -75,15 +76,15 @@ class UserAggregate {
         if (newName == null && newEmail == null) {
             return new UserChange(version, false);
         }
-        if (newEmail != null) {
-            emails.release(userId);
-            if (!emails.claim(newEmail, userId)) {
-                throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
-            }
+        if (newEmail != null && !emails.isClaimedBy(newEmail, userId)) {
+            throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
         }
         String subject = userId.toString();
         apply(new UserProfileChanged(userId, newName == null ? null : vault.seal(subject, newName),
                 newEmail == null ? null : vault.seal(subject, newEmail)));
+        if (newEmail != null) {
+            emails.release(userId, newEmail);
+        }
         return new UserChange(version, true);
     }
 
@@ -92,19 +93,18 @@ class UserAggregate {
         if (!active) {
             return new UserChange(version, false);
         }
-        emails.release(userId);
+        emails.release(userId, null);
         apply(new UserDeactivated(userId));
         return new UserChange(version, true);
     }
 
-    /** Destroys the key in this transaction: from its commit on, no copy of the user's data can be read. */
+    /** The key was destroyed before this command was sent ({@link PersonalDataBeforeDispatch}): no copy of the user's data can be read. */
     @CommandHandler
-    UserChange handle(EraseUser command, UserEmails emails, PersonalDataVault vault) {
+    UserChange handle(EraseUser command, UserEmails emails) {
         if (erased) {
             return new UserChange(version, false);
         }
-        emails.release(userId);
-        vault.shred(userId.toString());
+        emails.release(userId, null);
         apply(new UserErased(userId));
         return new UserChange(version, true);
     }

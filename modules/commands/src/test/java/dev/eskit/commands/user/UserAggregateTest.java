@@ -39,7 +39,7 @@ class UserAggregateTest {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
         fixture.registerInjectableResource(emails);
         fixture.registerInjectableResource(vault);
-        when(emails.claim(anyString(), any())).thenReturn(true);
+        when(emails.isClaimedBy(anyString(), any())).thenReturn(true);
         when(vault.seal(anyString(), anyString())).thenAnswer(call -> sealed(call.getArgument(1)));
         when(vault.reveal(any())).thenAnswer(call -> call.getArgument(0) == null ? null
                 : ((PersonalValue) call.getArgument(0)).ciphertext().replace("sealed:", ""));
@@ -54,8 +54,8 @@ class UserAggregateTest {
     }
 
     @Test
-    void refusesAnEmailAnActiveUserHolds() {
-        when(emails.claim("ada@example.com", ADA)).thenReturn(false);
+    void refusesAnEmailWhoseClaimItDoesNotHold() {
+        when(emails.isClaimedBy("ada@example.com", ADA)).thenReturn(false);
         fixture.givenNoPriorActivity()
                .when(new RegisterUser(ADA, "Ada", "ada@example.com"))
                .expectNoEvents()
@@ -75,6 +75,7 @@ class UserAggregateTest {
         fixture.given(registered())
                .when(new ChangeUserProfile(ADA, 1L, "Ada", "lovelace@example.com"))
                .expectEvents(new UserProfileChanged(ADA, null, sealed("lovelace@example.com")));
+        verify(emails).release(ADA, "lovelace@example.com");
     }
 
     @Test
@@ -105,15 +106,15 @@ class UserAggregateTest {
         fixture.given(registered())
                .when(new DeactivateUser(ADA))
                .expectEvents(new UserDeactivated(ADA));
-        verify(emails).release(ADA);
+        verify(emails).release(ADA, null);
     }
 
     @Test
-    void erasesByDestroyingTheKey() {
+    void erasesAndFreesTheEmail() {
         fixture.given(registered())
                .when(new EraseUser(ADA))
                .expectEvents(new UserErased(ADA));
-        verify(vault).shred(ADA.toString());
+        verify(emails).release(ADA, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.eskit.web.problem;
+package dev.eskit.config;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -9,9 +9,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Recognises failures that mean the database or Axon Server is out of reach rather than that the request was wrong. */
-final class StoreUnavailable {
+public final class StoreUnavailable {
 
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private StoreUnavailable() {
     }
@@ -21,7 +21,7 @@ final class StoreUnavailable {
                 || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED);
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException

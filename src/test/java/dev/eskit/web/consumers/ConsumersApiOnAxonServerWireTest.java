@@ -1,0 +1,7 @@
+package dev.eskit.web.consumers;
+
+import dev.eskit.support.AxonServerWire;
+
+@AxonServerWire
+class ConsumersApiOnAxonServerWireTest extends ConsumersApiTests {
+}

@@ -1,0 +1,7 @@
+package dev.eskit.web.entities;
+
+import dev.eskit.support.AxonServerWire;
+
+@AxonServerWire
+class EntitiesApiOnAxonServerWireTest extends EntitiesApiTests {
+}

@@ -1,0 +1,7 @@
+package dev.eskit.web.gatherings;
+
+import dev.eskit.support.AxonServerWire;
+
+@AxonServerWire
+class GatheringsApiOnAxonServerWireTest extends GatheringsApiTests {
+}

@@ -1,9 +1,0 @@
-package dev.eskit.web.streams;
-
-import dev.eskit.support.EventStoreReads;
-import dev.eskit.support.PostgresTest;
-
-@PostgresTest
-@EventStoreReads
-class StreamsApiOnEventStoreReadsTest extends StreamsApiTests {
-}

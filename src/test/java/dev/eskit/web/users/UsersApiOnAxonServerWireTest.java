@@ -1,0 +1,7 @@
+package dev.eskit.web.users;
+
+import dev.eskit.support.AxonServerWire;
+
+@AxonServerWire
+class UsersApiOnAxonServerWireTest extends UsersApiTests {
+}
