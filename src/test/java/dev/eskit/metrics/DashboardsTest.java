@@ -3,14 +3,13 @@ package dev.eskit.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eskit.support.Api;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
+import dev.eskit.support.Dashboards;
+import dev.eskit.support.Dashboards.Dashboard;
+import dev.eskit.support.Dashboards.Query;
 import dev.eskit.support.KafkaTest;
 import dev.eskit.support.Scrape;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,33 +27,25 @@ import tools.jackson.databind.JsonNode;
 @KafkaTest
 class DashboardsTest extends ApiTest {
 
-    private static final Path DASHBOARDS = Path.of("..", "modules", "metrics", "grafana", "dashboards");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "bool", "and", "or", "unless", "offset");
 
     @Test
-    void everyPanelQueriesMetricsTheApplicationExports() throws IOException {
+    void everyPanelQueriesMetricsTheApplicationExports() {
         exerciseEveryMetric();
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(DASHBOARDS)) {
-            files = listed.filter(file -> file.toString().endsWith(".json")).sorted().toList();
-        }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(2);
+        List<Dashboard> dashboards = Dashboards.all();
+        assertThat(dashboards).hasSizeGreaterThanOrEqualTo(2);
         Set<String> queried = new TreeSet<>();
-        for (Path file : files) {
-            JsonNode dashboard = Api.JSON.readTree(file.toFile());
-            assertThat(dashboard.get("uid").asString()).as(file.toString()).isNotBlank();
-            for (JsonNode panel : dashboard.get("panels")) {
-                if (panel.get("type").asString().equals("row")) {
-                    continue;
-                }
+        for (Dashboard dashboard : dashboards) {
+            assertThat(dashboard.json().get("uid").asString()).as(dashboard.name()).isNotBlank();
+            for (JsonNode panel : dashboard.panels()) {
                 assertThat(panel.get("targets")).as(panel.get("title").asString()).isNotEmpty();
-                for (JsonNode target : panel.get("targets")) {
-                    Set<String> metrics = metricsIn(target.get("expr").asString());
-                    assertThat(metrics).as(panel.get("title").asString()).isNotEmpty();
-                    queried.addAll(metrics);
-                }
+            }
+            for (Query query : dashboard.queries()) {
+                Set<String> metrics = metricsIn(query.expr());
+                assertThat(metrics).as(query.toString()).isNotEmpty();
+                queried.addAll(metrics);
             }
         }
 
