@@ -6,6 +6,8 @@ import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Section 5 of the API contract, run on each storage configuration. */
@@ -22,6 +25,8 @@ abstract class UsersApiTests extends ApiTest {
 
     @Autowired
     private EventStore eventStore;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void registersAndReadsAUser() {
@@ -147,6 +152,40 @@ abstract class UsersApiTests extends ApiTest {
             assertThat(statuses).containsExactly(201, 409);
             assertThat(api.get(Role.READER, "/api/v1/users?email=" + email).json().get("items")).hasSize(1);
         }
+    }
+
+    /**
+     * On Axon Server a claim and the events it guards commit apart, so a claim can outlive its reason:
+     * a registration that failed after claiming, a release that never committed. Such a leftover must
+     * not block the email, and a claim whose registration may still be under way must.
+     */
+    @Test
+    void takesOverLeftoverClaimsAndRespectsOnesInFlight() {
+        String email = uniqueEmail();
+        String digest = claimOf(email);
+
+        jdbc.update("INSERT INTO user_email (email_digest, user_id, claimed_at) VALUES (?, ?, ?)",
+                digest, "user:" + UUID.randomUUID(), Timestamp.from(Instant.now()));
+        assertThat(register("Late", email).status()).as("a registration may still be under way").isEqualTo(409);
+
+        jdbc.update("UPDATE user_email SET claimed_at = ? WHERE email_digest = ?", Timestamp.from(Instant.now().minusSeconds(3600)), digest);
+        Response registered = register("Late", email);
+        assertThat(registered.status()).as("the claim of a registration that never happened").isEqualTo(201);
+
+        String id = registered.json().get("id").asString();
+        assertThat(api.delete(Role.WRITER, "/api/v1/users/" + id).status()).isEqualTo(204);
+        jdbc.update("INSERT INTO user_email (email_digest, user_id, claimed_at) VALUES (?, ?, ?)", digest, "user:" + id,
+                Timestamp.from(Instant.now()));
+        assertThat(register("Next", email).status()).as("the claim of a deactivated user").isEqualTo(201);
+    }
+
+    /** The digest under which the email is claimed, read from the row of a user registered and deactivated for it. */
+    private String claimOf(String email) {
+        String id = register("Probe", email).json().get("id").asString();
+        String digest = jdbc.queryForObject("SELECT email_digest FROM user_email WHERE user_id = ?", String.class, "user:" + id);
+        assertThat(api.delete(Role.WRITER, "/api/v1/users/" + id).status()).isEqualTo(204);
+        assertThat(jdbc.queryForList("SELECT 1 FROM user_email WHERE email_digest = ?", digest)).as("released").isEmpty();
+        return digest;
     }
 
     protected Response register(String name, String email) {

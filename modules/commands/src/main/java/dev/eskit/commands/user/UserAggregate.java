@@ -31,8 +31,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A user: registered, profile changed, deactivated, erased. Name and email are sealed with the
  * user's own key before they enter an event; the email's uniqueness among active users is a claim in
- * {@link UserEmails}, made before the command was sent ({@link PersonalDataBeforeDispatch}) and
- * checked here.
+ * {@link UserEmails}, made and committed before the command was sent ({@link PersonalDataBeforeDispatch});
+ * claiming again here finds that claim, or decides for a command sent without it.
  */
 @Aggregate(type = "User", cache = "userCache")
 @Revision("1")
@@ -57,7 +57,7 @@ class UserAggregate {
         if (userId != null) {
             throw rejected(Reason.ALREADY_EXISTS, "user " + command.userId().value() + " exists already");
         }
-        if (!emails.isClaimedBy(command.email(), command.userId())) {
+        if (!emails.claim(command.email(), command.userId())) {
             throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
         }
         String subject = command.userId().toString();
@@ -76,7 +76,7 @@ class UserAggregate {
         if (newName == null && newEmail == null) {
             return new UserChange(version, false);
         }
-        if (newEmail != null && !emails.isClaimedBy(newEmail, userId)) {
+        if (newEmail != null && !emails.claim(newEmail, userId)) {
             throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
         }
         String subject = userId.toString();

@@ -48,32 +48,30 @@ class UserEmails implements ActiveUsers {
         this.inFlight = inFlight;
     }
 
-    /** Claims the email for the user, committed at once; false while another user holds it or may be registering with it. */
+    /**
+     * Claims the email for the user; false while another user holds it or may be registering with it.
+     * Where no transaction is open (before a command is sent) the claim commits at once; a handler
+     * that claims again within its transaction finds its own claim and changes nothing.
+     */
     boolean claim(String email, UserId user) {
         String digest = digest(email);
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("INSERT INTO user_email (email_digest, user_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                digest, user.toString(), now);
-        List<Claim> claims = jdbc.query("SELECT user_id, claimed_at FROM user_email WHERE email_digest = ?",
-                (row, i) -> new Claim(row.getString(1), row.getTimestamp(2).toInstant()), digest);
-        if (claims.isEmpty()) {
-            return claim(email, user);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.update("INSERT INTO user_email (email_digest, user_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    digest, user.toString(), now);
+            List<Claim> claims = jdbc.query("SELECT user_id, claimed_at FROM user_email WHERE email_digest = ?",
+                    (row, i) -> new Claim(row.getString(1), row.getTimestamp(2).toInstant()), digest);
+            if (claims.isEmpty()) {
+                continue; // released between the two statements: claim again
+            }
+            Claim claim = claims.get(0);
+            if (claim.owner().equals(user.toString())) {
+                return true;
+            }
+            return !standing(claim, digest) && jdbc.update("UPDATE user_email SET user_id = ?, claimed_at = ? "
+                    + "WHERE email_digest = ? AND user_id = ?", user.toString(), now, digest, claim.owner()) == 1;
         }
-        Claim claim = claims.get(0);
-        if (claim.owner().equals(user.toString())) {
-            return true;
-        }
-        if (standing(claim, digest)) {
-            return false;
-        }
-        return jdbc.update("UPDATE user_email SET user_id = ?, claimed_at = ? WHERE email_digest = ? AND user_id = ?",
-                user.toString(), now, digest, claim.owner()) == 1;
-    }
-
-    /** Whether the user's claim on the email stands, as the command's handler checks before storing anything. */
-    boolean isClaimedBy(String email, UserId user) {
-        return !jdbc.queryForList("SELECT 1 FROM user_email WHERE email_digest = ? AND user_id = ?", Integer.class,
-                digest(email), user.toString()).isEmpty();
+        return false;
     }
 
     /** Frees every email the user holds but {@code kept} (null: every one). */

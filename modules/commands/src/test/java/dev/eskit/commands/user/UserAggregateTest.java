@@ -39,7 +39,7 @@ class UserAggregateTest {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
         fixture.registerInjectableResource(emails);
         fixture.registerInjectableResource(vault);
-        when(emails.isClaimedBy(anyString(), any())).thenReturn(true);
+        when(emails.claim(anyString(), any())).thenReturn(true);
         when(vault.seal(anyString(), anyString())).thenAnswer(call -> sealed(call.getArgument(1)));
         when(vault.reveal(any())).thenAnswer(call -> call.getArgument(0) == null ? null
                 : ((PersonalValue) call.getArgument(0)).ciphertext().replace("sealed:", ""));
@@ -54,8 +54,8 @@ class UserAggregateTest {
     }
 
     @Test
-    void refusesAnEmailWhoseClaimItDoesNotHold() {
-        when(emails.isClaimedBy("ada@example.com", ADA)).thenReturn(false);
+    void refusesAnEmailAnotherUserHolds() {
+        when(emails.claim("ada@example.com", ADA)).thenReturn(false);
         fixture.givenNoPriorActivity()
                .when(new RegisterUser(ADA, "Ada", "ada@example.com"))
                .expectNoEvents()

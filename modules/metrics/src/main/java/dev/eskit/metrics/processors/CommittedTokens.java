@@ -8,6 +8,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,9 @@ class CommittedTokens {
     }
 
     private void committed(String processor, TrackingToken token) {
-        latest.merge(processor, token, (previous, next) -> next.covers(previous) ? next : previous);
+        // a token of a replay wraps the one it replays towards; Axon Server's global tokens refuse to compare with it
+        latest.merge(processor, token, (previous, next) ->
+                WrappedToken.unwrapUpperBound(next).covers(WrappedToken.unwrapUpperBound(previous)) ? next : previous);
         synchronized (signal) {
             commits++;
             signal.notifyAll();
