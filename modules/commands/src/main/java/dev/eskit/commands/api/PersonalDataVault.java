@@ -15,7 +15,7 @@ public interface PersonalDataVault {
      */
     void prepare(String subject);
 
-    /** Seals with the subject's key, which {@link #prepare} made. */
+    /** Seals with the subject's key, which {@link #prepare} made (or makes now, in the caller's transaction). */
     PersonalValue seal(String subject, String plaintext);
 
     /** The plaintext; empty once the subject was erased. */

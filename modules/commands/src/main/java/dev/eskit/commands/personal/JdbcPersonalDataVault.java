@@ -44,8 +44,11 @@ class JdbcPersonalDataVault implements PersonalDataVault {
 
     @Override
     public PersonalValue seal(String subject, String plaintext) {
-        SecretKey key = key(subject).orElseThrow(() -> new IllegalStateException(
-                "no key for " + subject + ": keys are prepared before the command that seals with them is sent"));
+        SecretKey key = key(subject).orElseGet(() -> {
+            // a command sent without preparation: the key commits with the caller's transaction
+            prepare(subject);
+            return key(subject).orElseThrow();
+        });
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key, iv, subject, plaintext.getBytes(StandardCharsets.UTF_8));

@@ -14,6 +14,9 @@ import javax.annotation.Nonnull;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a user's command needs in the database, done where the command is sent, each change committed
@@ -30,17 +33,21 @@ class PersonalDataBeforeDispatch implements MessageDispatchInterceptor<CommandMe
 
     private final PersonalDataVault vault;
     private final UserEmails emails;
+    private final TransactionTemplate ownTransaction;
 
-    PersonalDataBeforeDispatch(PersonalDataVault vault, UserEmails emails) {
+    PersonalDataBeforeDispatch(PersonalDataVault vault, UserEmails emails, PlatformTransactionManager transactions) {
         this.vault = vault;
         this.emails = emails;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Nonnull
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(@Nonnull List<? extends CommandMessage<?>> messages) {
         return (index, message) -> {
-            prepare(message.getPayload());
+            // committed before the command leaves, even where the sender has a transaction open
+            ownTransaction.executeWithoutResult(status -> prepare(message.getPayload()));
             return message;
         };
     }

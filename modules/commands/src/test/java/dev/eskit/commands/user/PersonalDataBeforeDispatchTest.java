@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.mockito.InOrder;
 
 class PersonalDataBeforeDispatchTest {
@@ -31,7 +32,8 @@ class PersonalDataBeforeDispatchTest {
 
     private final PersonalDataVault vault = mock(PersonalDataVault.class);
     private final UserEmails emails = mock(UserEmails.class);
-    private final PersonalDataBeforeDispatch beforeDispatch = new PersonalDataBeforeDispatch(vault, emails);
+    private final PersonalDataBeforeDispatch beforeDispatch = new PersonalDataBeforeDispatch(vault, emails,
+            mock(PlatformTransactionManager.class));
 
     @Test
     void makesTheKeyAndClaimsTheEmailBeforeARegistrationIsSent() {
