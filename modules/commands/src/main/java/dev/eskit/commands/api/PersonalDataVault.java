@@ -9,9 +9,10 @@ public interface PersonalDataVault {
     String ERASED = "[erased]";
 
     /**
-     * Makes the subject's key, committed at once, unless it exists. Done before the command that seals
-     * with it is sent, so that the key exists before any event sealed with it can be read, whichever
-     * store commits first; a key whose command then fails seals nothing and harms nothing.
+     * Makes the subject's key unless it exists, in the caller's transaction. The sender of a command
+     * calls it in a transaction of its own before sending, so that the key is committed before any
+     * event sealed with it can be read, whichever store commits first; a key whose command then fails
+     * seals nothing and harms nothing.
      */
     void prepare(String subject);
 
@@ -26,6 +27,6 @@ public interface PersonalDataVault {
         return value == null ? null : open(value).orElse(ERASED);
     }
 
-    /** Destroys the subject's key, committed at once: every value sealed for it becomes unreadable. */
+    /** Destroys the subject's key: once that commits, every value sealed for it is unreadable. */
     void shred(String subject);
 }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * AES-256-GCM with one key per data subject, kept in {@code personal_data_key}. Keys are made and
- * destroyed where no transaction is open, before a command is sent, so each change commits at once
- * (see the interface). The subject is bound into each ciphertext as associated data, so a value
+ * destroyed before a command is sent, each in a transaction of its own that commits at once (see
+ * the interface). The subject is bound into each ciphertext as associated data, so a value
  * cannot be opened under another subject's key. Shredding deletes the key row.
  */
 @Component

@@ -50,8 +50,9 @@ class UserEmails implements ActiveUsers {
 
     /**
      * Claims the email for the user; false while another user holds it or may be registering with it.
-     * Where no transaction is open (before a command is sent) the claim commits at once; a handler
-     * that claims again within its transaction finds its own claim and changes nothing.
+     * Before a command is sent it runs in a transaction of its own and commits at once
+     * ({@link PersonalDataBeforeDispatch}); a handler that claims again within its transaction finds
+     * that claim and changes nothing.
      */
     boolean claim(String email, UserId user) {
         String digest = digest(email);
