@@ -1,5 +1,7 @@
 package dev.eskit.config;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import javax.annotation.Nonnull;
@@ -48,11 +50,12 @@ final class NamedFailuresCommandBus implements CommandBus {
         if (Rejection.of(failure).isPresent()) {
             return failure;
         }
-        if (isCause(failure, ConcurrencyException.class) || isCause(failure, AggregateStreamCreationException.class)) {
+        if (findException(failure, ConcurrencyException.class).isPresent()
+                || findException(failure, AggregateStreamCreationException.class).isPresent()) {
             return rejected(failure, Reason.CONCURRENT_WRITE,
                     "another writer stored this resource's next version first; nothing was stored");
         }
-        if (isCause(failure, AggregateNotFoundException.class)) {
+        if (findException(failure, AggregateNotFoundException.class).isPresent()) {
             return rejected(failure, Reason.NOT_FOUND, "no such resource");
         }
         if (StoreUnavailable.isCause(failure)) {
@@ -63,15 +66,6 @@ final class NamedFailuresCommandBus implements CommandBus {
 
     private static CommandExecutionException rejected(Throwable failure, Reason reason, String detail) {
         return new CommandExecutionException(detail, failure, new Rejection(reason, detail, null));
-    }
-
-    private static boolean isCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -89,8 +89,11 @@ class IndexedStreamReader implements StreamReader {
     /** Every version in [fromVersion, toVersion] with its position, waiting for the index when it lags the store. */
     private Map<Long, Long> indexed(String streamId, long fromVersion, long toVersion) {
         long wanted = toVersion - fromVersion + 1;
-        long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
         Map<Long, Long> positions = index.indexed(streamId, fromVersion, toVersion);
+        if (positions.size() == wanted) {
+            return positions;
+        }
+        long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
         long head = head();
         for (long waitFor = head; positions.size() < wanted; waitFor++) {
             long remaining = deadline - System.nanoTime();

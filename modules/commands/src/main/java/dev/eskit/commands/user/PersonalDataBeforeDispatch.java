@@ -46,21 +46,24 @@ class PersonalDataBeforeDispatch implements MessageDispatchInterceptor<CommandMe
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(@Nonnull List<? extends CommandMessage<?>> messages) {
         return (index, message) -> {
-            // committed before the command leaves, even where the sender has a transaction open
-            ownTransaction.executeWithoutResult(status -> prepare(message.getPayload()));
+            Object command = message.getPayload();
+            if (command instanceof RegisterUser register) {
+                inOwnTransaction(() -> {
+                    vault.prepare(register.userId().toString());
+                    claim(register.email(), register.userId());
+                });
+            } else if (command instanceof ChangeUserProfile change && change.email() != null) {
+                inOwnTransaction(() -> claim(change.email(), change.userId()));
+            } else if (command instanceof EraseUser erase) {
+                inOwnTransaction(() -> vault.shred(erase.userId().toString()));
+            }
             return message;
         };
     }
 
-    private void prepare(Object command) {
-        if (command instanceof RegisterUser register) {
-            vault.prepare(register.userId().toString());
-            claim(register.email(), register.userId());
-        } else if (command instanceof ChangeUserProfile change && change.email() != null) {
-            claim(change.email(), change.userId());
-        } else if (command instanceof EraseUser erase) {
-            vault.shred(erase.userId().toString());
-        }
+    /** Committed before the command leaves, even where the sender has a transaction open; only for these commands, not every one. */
+    private void inOwnTransaction(Runnable work) {
+        ownTransaction.executeWithoutResult(status -> work.run());
     }
 
     private void claim(String email, UserId user) {
