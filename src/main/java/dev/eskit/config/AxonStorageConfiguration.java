@@ -1,7 +1,10 @@
 package dev.eskit.config;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -34,9 +37,9 @@ class AxonStorageConfiguration {
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration builds it, reading timestamps once; with Axon's
-     * default gap settings (10,000 positions ahead, from position 1, for one minute). Axon Server
-     * stores the events under the {@code axonserver} profile.
+     * Axon's JDBC engine as its auto-configuration builds it, keeping a gap until no transaction can
+     * fill it and reading timestamps once. Axon Server stores the events under the {@code axonserver}
+     * profile; its global sequence has no gaps.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -44,7 +47,7 @@ class AxonStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema, DataSource dataSource) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -54,8 +57,17 @@ class AxonStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema);
-        return new FastTimestampJdbcEventStorageEngine(builder,
-                new FastTimestampJdbcEventStorageEngine.GapSettings(10_000, 1, 60_000));
+        return new GapSafeJdbcEventStorageEngine(builder, settledPositions(dataSource), transactionManager);
+    }
+
+    /** PostgreSQL may have other instances appending; the embedded H2 file has only this process. */
+    private static SettledPositions settledPositions(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                    ? new PostgresSettledPositions() : new InProcessSettledPositions();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database stores the events", e);
+        }
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.eskit.kafka;
 import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.StreamReader;
+import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,6 +57,15 @@ class KafkaBridgeConfiguration {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                 kafka.getPublisher().getProcessingGroup(),
                 axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(properties.publishBatchSize()));
+    }
+
+    /** The extension's publisher, except that it waits for a batch's acknowledgements together. */
+    @Bean(destroyMethod = "shutDown")
+    KafkaPublisher<String, CloudEvent> kafkaPublisher(ProducerFactory<String, CloudEvent> producers, CloudEventConverter converter,
+                                                      EventTopics topics, org.axonframework.config.Configuration axon,
+                                                      KafkaBridgeProperties properties) {
+        return new PipeliningKafkaPublisher<>(KafkaPublisher.builder(), producers, converter, topics,
+                axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), properties.ackTimeout());
     }
 
     @Bean
