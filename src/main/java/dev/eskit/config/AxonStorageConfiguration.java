@@ -64,7 +64,7 @@ class AxonStorageConfiguration {
     private static SettledPositions settledPositions(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
-                    ? new PostgresSettledPositions() : new InProcessSettledPositions();
+                    ? new PostgresSettledPositions() : InProcessSettledPositions.of(connection.getMetaData().getURL());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database stores the events", e);
         }

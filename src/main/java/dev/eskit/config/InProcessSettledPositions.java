@@ -4,19 +4,31 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * For H2, which only this process writes to (the embedded default holds its file): the marks are
- * tickets that appending transactions take here and give back when they end.
+ * tickets that appending transactions take here and give back when they end. There is one per
+ * database and process, as several application contexts in one process may share a database.
  */
 final class InProcessSettledPositions extends SettledPositions {
+
+    private static final Map<String, InProcessSettledPositions> BY_DATABASE = new ConcurrentHashMap<>();
 
     private final Object tickets = new Object();
     private final TreeSet<Long> open = new TreeSet<>();
     private long next = 1;
+
+    private InProcessSettledPositions() {
+    }
+
+    static InProcessSettledPositions of(String databaseUrl) {
+        return BY_DATABASE.computeIfAbsent(databaseUrl, url -> new InProcessSettledPositions());
+    }
 
     @Override
     void beforeTakingPositions(Connection connection) {

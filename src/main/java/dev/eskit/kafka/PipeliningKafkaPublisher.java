@@ -26,8 +26,9 @@ import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
  * the batch commits, where the extension's publisher waits for each record before it sends the
  * next: one round trip to the brokers a batch instead of one an event. Still at least once: the
  * batch's token is stored only after every record is acknowledged, and a failed batch is sent
- * again from its start. Still in each stream's order: records are keyed by stream, and the
- * idempotent producer keeps a partition's order across its retries.
+ * again from its start, by a new producer. Still in each stream's order: records are keyed by
+ * stream, the idempotent producer keeps a partition's order across its retries, and a failed
+ * batch's producer is closed before the batch is sent again.
  */
 class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
 
@@ -91,10 +92,20 @@ class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
                 throw new EventPublicationFailedException("interrupted while waiting for Kafka's acknowledgements", e);
             } catch (ExecutionException | TimeoutException e) {
                 record.callback().reportFailure(e);
+                startOver();
                 throw new EventPublicationFailedException("Kafka did not acknowledge every record of the batch within "
                         + ackTimeout + "; the batch is sent again", e);
             }
         }
+    }
+
+    /**
+     * Closes the shared producer, so that the retry starts with a new one. The idempotent producer
+     * keeps sequence numbers per partition; after records time out it may disagree with the broker
+     * about them for good (OutOfOrderSequenceException on every send), which a new producer id ends.
+     */
+    private void startOver() {
+        producers.shutDown();
     }
 
     private record Sent(Future<RecordMetadata> acknowledgement, MonitorCallback callback) {

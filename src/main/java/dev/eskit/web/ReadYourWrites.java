@@ -2,6 +2,7 @@ package dev.eskit.web;
 
 import dev.eskit.config.ProjectionProperties;
 import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.StreamReader;
 import java.util.List;
 import org.slf4j.Logger;
@@ -9,25 +10,35 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a write visible to the reads that follow it: the response waits until the projection has
- * handled the event the write stored. The projections run on their own threads so that they can
- * be replayed and can park failures; this wait keeps the API as consistent as if they did not.
- * Past the timeout, or while the projection replays, the response goes out anyway: the write is
- * stored, and only the projection is behind.
+ * Makes a write visible to the reads that follow it. The projections run on their own threads so
+ * that they can be replayed and can park failures; these waits keep the API as consistent as if
+ * they did not. A write can wait until the projection has handled the event it stored; a read of
+ * a view can wait until the projection has handled everything stored before it. Past the timeout,
+ * or while the projection replays, the answer goes out anyway: only the projection is behind.
  */
 @Component
 public class ReadYourWrites {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final Logger logger = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private final StreamReader streams;
+    private final EventLog log;
     private final EventProcessors processors;
     private final ProjectionProperties properties;
 
-    ReadYourWrites(StreamReader streams, EventProcessors processors, ProjectionProperties properties) {
+    ReadYourWrites(StreamReader streams, EventLog log, EventProcessors processors, ProjectionProperties properties) {
         this.streams = streams;
+        this.log = log;
         this.processors = processors;
         this.properties = properties;
+    }
+
+    /** Waits until {@code projection} has handled the newest event in the log. */
+    public void awaitHead(String projection) {
+        long head = log.head();
+        if (head > 0) {
+            await(projection, head, projection + " up to position " + head);
+        }
     }
 
     /** Waits until {@code projection} has handled the stream's latest event. */
@@ -38,12 +49,15 @@ public class ReadYourWrites {
     /** Waits until {@code projection} has handled version {@code version} of {@code streamId}. */
     public void await(String projection, String streamId, long version) {
         List<Long> positions = streams.positions(streamId, version, version);
-        if (positions.isEmpty()) {
-            return;
+        if (!positions.isEmpty()) {
+            await(projection, positions.get(0), streamId + " version " + version);
         }
+    }
+
+    private void await(String projection, long position, String what) {
         try {
-            if (!processors.awaitProcessed(projection, positions.get(0), properties.readYourWritesTimeout())) {
-                log.debug("{} had not shown {} version {} after {}, or it replays; answering anyway", projection, streamId, version,
+            if (!processors.awaitProcessed(projection, position, properties.readYourWritesTimeout())) {
+                logger.debug("{} had not shown {} after {}, or it replays; answering anyway", projection, what,
                         properties.readYourWritesTimeout());
             }
         } catch (InterruptedException e) {

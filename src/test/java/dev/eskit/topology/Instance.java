@@ -80,6 +80,11 @@ final class Instance implements AutoCloseable {
         }
     }
 
+    /** Ends the process as a power cut or the OOM killer would: SIGKILL, no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

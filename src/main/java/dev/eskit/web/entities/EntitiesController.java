@@ -101,8 +101,7 @@ class EntitiesController {
             return created(type, id, document);
         }
         Long version = Preconditions.required(ifMatch);
-        send(new ReplaceEntity(EntityStreams.entity(type, id), version, requireObject(document)));
-        return current(type, id);
+        return ok(type, id, send(new ReplaceEntity(EntityStreams.entity(type, id), version, requireObject(document))));
     }
 
     @PatchMapping(path = "/{type}/{id}", consumes = MERGE_PATCH)
@@ -120,8 +119,7 @@ class EntitiesController {
         EntityNames.type(type);
         EntityNames.id(id);
         Long version = Preconditions.required(ifMatch);
-        send(new PatchEntity(EntityStreams.entity(type, id), version, requireObject(patch)));
-        return current(type, id);
+        return ok(type, id, send(new PatchEntity(EntityStreams.entity(type, id), version, requireObject(patch))));
     }
 
     @DeleteMapping("/{type}/{id}")
@@ -175,34 +173,48 @@ class EntitiesController {
     EntityPage list(@PathVariable String type,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                     @RequestParam(required = false) String cursor) {
-        return entities.list(EntityNames.type(type), limit, cursor);
+        EntityNames.type(type);
+        readYourWrites.awaitHead(Projections.ENTITIES);
+        return entities.list(type, limit, cursor);
     }
 
     private ResponseEntity<Entity> created(String type, String id, JsonNode document) {
         EntityNames.id(id);
-        send(new CreateEntity(type, id, requireObject(document)));
-        Entity entity = current(type, id, false).orElseThrow();
+        Entity entity = entity(type, id, send(new CreateEntity(type, id, requireObject(document))));
         return ResponseEntity.created(URI.create(ApiPaths.V1 + "/entities/" + type + "/" + id))
                 .eTag(ETags.of(entity.version())).body(entity);
     }
 
-    private void send(EntityCommand command) {
-        EntityChange change = commands.sendAndWait(command);
-        readYourWrites.await(Projections.ENTITIES, command.streamId(), change.version());
+    private EntityChange send(EntityCommand command) {
+        return commands.sendAndWait(command);
     }
 
-    private ResponseEntity<Entity> current(String type, String id) {
-        Entity entity = current(type, id, false).orElseThrow(() -> unknown(type, id));
+    private static ResponseEntity<Entity> ok(String type, String id, EntityChange change) {
+        Entity entity = entity(type, id, change);
         return ResponseEntity.ok().eTag(ETags.of(entity.version())).body(entity);
     }
 
-    /** From the view; while the view is being rebuilt, from the event store, where it is always whole. */
+    /** The entity as the command left it: the aggregate knows it, so no view is read or waited for. */
+    private static Entity entity(String type, String id, EntityChange change) {
+        return new Entity(type, id, change.version(), change.document(), change.createdAt(), change.updatedAt(), false);
+    }
+
+    /**
+     * From the view when it shows the stream's latest version; otherwise (just written and not
+     * projected yet, or the view is being rebuilt) from the event store, where it is always whole.
+     */
     private Optional<Entity> current(String type, String id, boolean includeDeleted) {
-        if (!processors.replaying(Projections.ENTITIES)) {
-            return entities.current(type, id, includeDeleted);
-        }
         long latest = streams.version(EntityStreams.entity(type, id));
-        return latest == 0 ? Optional.empty() : entities.atVersion(type, id, latest, includeDeleted);
+        if (latest == 0) {
+            return Optional.empty();
+        }
+        if (!processors.replaying(Projections.ENTITIES)) {
+            Optional<Entity> viewed = entities.current(type, id, true);
+            if (viewed.isPresent() && viewed.get().version() == latest) {
+                return viewed.filter(entity -> includeDeleted || !entity.deleted());
+            }
+        }
+        return entities.atVersion(type, id, latest, includeDeleted);
     }
 
     private static JsonNode requireObject(JsonNode document) {

@@ -39,10 +39,11 @@ abstract class DeadLetterTests extends ApiTest {
             assertThat(patch(type, "poisoned", 2, Map.of("step", 3)).status()).isEqualTo(200);
             assertThat(patch(type, "healthy", 1, Map.of("step", 2)).status()).isEqualTo(200);
 
-            assertThat(entity(type, "healthy").get("version").asLong()).isEqualTo(2);
-            assertThat(entity(type, "poisoned").get("version").asLong()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lettersOf("entity:" + type + ":poisoned")).hasSize(2));
             parked = lettersOf("entity:" + type + ":poisoned");
-            assertThat(parked).hasSize(2);
+            assertThat(listed(type)).containsEntry("healthy", 2L).containsEntry("poisoned", 1L);
+            // the view is behind, the entity's own read is not: it answers from the event store
+            assertThat(entity(type, "poisoned").get("version").asLong()).isEqualTo(3);
             assertThat(parked).extracting(letter -> letter.get("version").asLong()).containsExactly(2L, 3L);
             assertThat(parked).extracting(letter -> letter.get("index").asLong()).isSorted();
             assertThat(parked).allSatisfy(letter -> {
@@ -82,6 +83,7 @@ abstract class DeadLetterTests extends ApiTest {
         JsonNode letter;
         try {
             patch(type, "dropped", 1, Map.of("step", 2));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lettersOf("entity:" + type + ":dropped")).hasSize(1));
             letter = lettersOf("entity:" + type + ":dropped").get(0);
         } finally {
             jdbc.execute("ALTER TABLE entity_view DROP CONSTRAINT " + fault);
@@ -92,7 +94,7 @@ abstract class DeadLetterTests extends ApiTest {
         assertThat(api.delete(Role.ADMIN, path).status()).isEqualTo(204);
 
         assertThat(lettersOf("entity:" + type + ":dropped")).isEmpty();
-        assertThat(entity(type, "dropped").get("version").asLong()).isEqualTo(1);
+        assertThat(listed(type)).containsEntry("dropped", 1L);
         Response again = api.delete(Role.ADMIN, path);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
@@ -120,6 +122,14 @@ abstract class DeadLetterTests extends ApiTest {
 
     private JsonNode entity(String type, String id) {
         return api.get(Role.READER, "/api/v1/entities/" + type + "/" + id).json();
+    }
+
+    /** The versions that the entities view lists for a type, by id. */
+    private Map<String, Long> listed(String type) {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        api.get(Role.READER, "/api/v1/entities/" + type + "?limit=200").json().get("items")
+                .forEach(item -> versions.put(item.get("id").asString(), item.get("version").asLong()));
+        return versions;
     }
 
     private Response retry(String id) {

@@ -18,8 +18,10 @@ import dev.eskit.commands.api.entity.EntityDeleted;
 import dev.eskit.commands.api.entity.EntityStreams;
 import dev.eskit.commands.api.entity.EntityUpdated;
 import dev.eskit.commands.api.entity.MergePatches;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.AggregateType;
 import org.axonframework.messaging.annotation.SourceId;
@@ -42,7 +44,7 @@ class EntityAggregate {
 
     static final String TYPE = "Entity";
     /** The snapshot's shape; raise it when the fields change, and older snapshots are skipped, not misread. */
-    static final String REVISION = "1";
+    static final String REVISION = "2";
 
     @AggregateIdentifier
     private String streamId;
@@ -51,6 +53,8 @@ class EntityAggregate {
     private long version;
     private JsonNode document;
     private boolean deleted;
+    private Instant createdAt;
+    private Instant updatedAt;
 
     EntityAggregate() {
         // Axon creates the aggregate empty and sources it from its events
@@ -67,7 +71,7 @@ class EntityAggregate {
         JsonNode created = MergePatches.normalize(command.document());
         refuseViolations(schemas.violationsOf(command.type(), created));
         apply(new EntityCreated(command.type(), command.entityId(), created));
-        return new EntityChange(version, document, true);
+        return result(true);
     }
 
     @CommandHandler
@@ -86,7 +90,7 @@ class EntityAggregate {
         refuseUnlessLive();
         refuseUnlessAt(command.expectedVersion());
         apply(new EntityDeleted(type, entityId));
-        return new EntityChange(version, document, true);
+        return result(true);
     }
 
     private EntityChange change(Long expectedVersion, JsonNode changed, EntitySchemas schemas) {
@@ -94,32 +98,40 @@ class EntityAggregate {
         refuseUnlessAt(expectedVersion);
         JsonNode patch = MergePatches.diff(document, changed);
         if (MergePatches.isEmpty(patch)) {
-            return new EntityChange(version, document, false);
+            return result(false);
         }
         refuseViolations(schemas.violationsOf(type, changed));
         apply(new EntityUpdated(type, entityId, patch));
-        return new EntityChange(version, document, true);
+        return result(true);
+    }
+
+    private EntityChange result(boolean changed) {
+        return new EntityChange(version, document, changed, createdAt, updatedAt);
     }
 
     @EventSourcingHandler
-    void on(EntityCreated event) {
+    void on(EntityCreated event, @Timestamp Instant at) {
         streamId = EntityStreams.entity(event.type(), event.entityId());
         type = event.type();
         entityId = event.entityId();
         document = event.document();
         version = 1;
+        createdAt = at;
+        updatedAt = at;
     }
 
     @EventSourcingHandler
-    void on(EntityUpdated event) {
+    void on(EntityUpdated event, @Timestamp Instant at) {
         document = MergePatches.apply(document, event.patch());
         version++;
+        updatedAt = at;
     }
 
     @EventSourcingHandler
-    void on(EntityDeleted event) {
+    void on(EntityDeleted event, @Timestamp Instant at) {
         deleted = true;
         version++;
+        updatedAt = at;
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
 import dev.eskit.commands.api.entity.EntityUpdated;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EntityAggregateTest {
 
     private static final String STREAM = "entity:Invoice:42";
+    private static final Instant NOW = Instant.parse("2026-12-01T10:15:30.123Z");
 
     private FixtureConfiguration<EntityAggregate> fixture;
     private final EntitySchemas schemas = mock(EntitySchemas.class);
@@ -41,10 +43,10 @@ class EntityAggregateTest {
 
     @Test
     void storesTheWholeDocumentOnCreationWithoutNullMembers() {
-        fixture.givenNoPriorActivity()
+        fixture.givenCurrentTime(NOW)
                .when(new CreateEntity("Invoice", "42", json("{\"total\":10,\"note\":null}")))
                .expectEvents(new EntityCreated("Invoice", "42", json("{\"total\":10}")))
-               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), true));
+               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), true, NOW, NOW));
     }
 
     @Test
@@ -64,10 +66,10 @@ class EntityAggregateTest {
 
     @Test
     void storesNothingForAPatchThatChangesNothing() {
-        fixture.given(created("{\"total\":10}"))
+        fixture.givenCurrentTime(NOW).andGiven(created("{\"total\":10}"))
                .when(new PatchEntity(STREAM, 1L, json("{\"total\":10}")))
                .expectNoEvents()
-               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), false));
+               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), false, NOW, NOW));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.eskit.commands.api.entity;
 
+import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +41,11 @@ public final class EntityCommands {
         }
     }
 
-    /** An entity after a command: {@code changed} is false when the command stored nothing. */
-    public record EntityChange(long version, JsonNode document, boolean changed) {
+    /**
+     * An entity after a command, as the aggregate knows it, so that the answer needs no read of a
+     * view: {@code changed} is false when the command stored nothing.
+     */
+    public record EntityChange(long version, JsonNode document, boolean changed, Instant createdAt, Instant updatedAt) {
     }
 
     /** A type after a definition: {@code created} is true for its first schema. */
