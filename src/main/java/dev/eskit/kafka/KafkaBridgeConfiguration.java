@@ -14,6 +14,8 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,8 +65,10 @@ class KafkaBridgeConfiguration {
     @Bean(destroyMethod = "shutDown")
     KafkaPublisher<String, CloudEvent> kafkaPublisher(ProducerFactory<String, CloudEvent> producers, CloudEventConverter converter,
                                                       EventTopics topics, org.axonframework.config.Configuration axon,
+                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
                                                       KafkaBridgeProperties properties) {
-        return new PipeliningKafkaPublisher<>(KafkaPublisher.builder(), producers, converter, topics,
+        // the builder's serializer only stands in for a converter, which is given; without one it builds XStream's
+        return new PipeliningKafkaPublisher<>(KafkaPublisher.<String, CloudEvent>builder().serializer(eventSerializer), producers, converter, topics,
                 axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), properties.ackTimeout());
     }
 

@@ -32,21 +32,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
 /** Every event written over HTTP reaches its partition's topic as a CloudEvent keyed by its stream. */
 @KafkaTest
 class KafkaBridgeTest extends ApiTest {
 
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
+    /** This context's broker: the system property that names one names the last broker started in this JVM. */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     private TopicReader topics;
 
     @BeforeEach
     void subscribe() {
-        topics = new TopicReader(brokers);
+        topics = new TopicReader(broker.getBrokersAsString());
     }
 
     @AfterEach
@@ -94,7 +95,7 @@ class KafkaBridgeTest extends ApiTest {
 
     @Test
     void createsTheUserAndGatheringTopicsAtStartUpKeepingUsersForever() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of("eskit.user", "eskit.gathering")).allTopicNames().get();
             assertThat(topics.get("eskit.gathering").partitions()).hasSize(3);
             ConfigResource users = new ConfigResource(ConfigResource.Type.TOPIC, "eskit.user");

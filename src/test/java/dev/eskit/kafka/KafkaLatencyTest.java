@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 @KafkaTest
 /**
@@ -29,8 +30,9 @@ class KafkaLatencyTest extends ApiTest {
     private static final Logger log = LoggerFactory.getLogger(KafkaLatencyTest.class);
     private static final int SAMPLES = 300;
 
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
+    /** This context's broker: the system property that names one names the last broker started in this JVM. */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     @Test
     void publishesEachAcknowledgedEventWithinMilliseconds() {
@@ -38,7 +40,7 @@ class KafkaLatencyTest extends ApiTest {
         appendOk(uniqueStream(), null, List.of(event("warm", p + ".M", Map.of())));
         long[] micros = new long[SAMPLES];
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ConsumerConfig.GROUP_ID_CONFIG, "latency-" + UUID.randomUUID(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, "latency-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("eskit." + p.toLowerCase()));

@@ -29,7 +29,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -51,8 +51,9 @@ abstract class SlowTransactionTests extends ApiTest {
     private PlatformTransactionManager transactions;
     @Autowired
     private EventProcessors processors;
-    @Value("${spring.embedded.kafka.brokers}")
-    private String brokers;
+    /** This context's broker: the system property that names one names the last broker started in this JVM. */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     @Test
     void everyReaderReceivesTheEventOfATransactionThatCommitsAfterTwentyThousandLaterOnes() throws Exception {
@@ -60,7 +61,7 @@ abstract class SlowTransactionTests extends ApiTest {
         String slowId = "slow-" + UUID.randomUUID();
         String start = endCursor();
         try (SseClient follower = new SseClient(api, api.request(Role.READER, "/api/v1/log/stream?selector=" + p + ".*&after=" + start));
-             TopicReader topics = new TopicReader(brokers)) {
+             TopicReader topics = new TopicReader(broker.getBrokersAsString())) {
             CountDownLatch inserted = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->

@@ -3,6 +3,8 @@ package dev.eskit.metrics.events;
 import dev.eskit.queries.api.EventDescriber;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,6 +26,8 @@ class StoredEventCounter {
 
     private final EventDescriber describer;
     private final MeterRegistry registry;
+    /** Looked up by type once: a lookup by name and tags costs more than the count itself. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     StoredEventCounter(EventDescriber describer, MeterRegistry registry) {
         this.describer = describer;
@@ -32,17 +36,20 @@ class StoredEventCounter {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        String type = describer.typeOf(message);
-        int dot = type.lastIndexOf('.');
-        Counter counter = Counter.builder(METRIC)
-                .description("events stored, by partition and type")
-                .tag("partition", dot < 0 ? type : type.substring(0, dot))
-                .tag("type", type)
-                .register(registry);
+        Counter counter = counters.computeIfAbsent(describer.typeOf(message), this::counter);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> counter.increment());
         } else {
             counter.increment();
         }
+    }
+
+    private Counter counter(String type) {
+        int dot = type.lastIndexOf('.');
+        return Counter.builder(METRIC)
+                .description("events stored, by partition and type")
+                .tag("partition", dot < 0 ? type : type.substring(0, dot))
+                .tag("type", type)
+                .register(registry);
     }
 }
