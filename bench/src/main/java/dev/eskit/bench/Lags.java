@@ -16,8 +16,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * L1 and L2 under W1 at half its peak: from a create's 201 to the entity in the read table (a GET
- * right after the 201), and to its record on the Kafka topic (a consumer in this process).
+ * L1 and L2 under W1 at half its peak: from a create's 201 to the entity in the read table, and to
+ * its record on the Kafka topic (a consumer in this process). An entity's own GET may answer from
+ * the event store while the view is behind, so L1 is a list of the type right after the 201: a list
+ * answers once the projection has handled everything stored before it, the new entity included.
  */
 final class Lags {
 
@@ -47,7 +49,7 @@ final class Lags {
             String id = client.post("/api/v1/entities/" + TYPE, Payloads.event(), 201).get("id").asString();
             long created = System.nanoTime();
             pending.acknowledged("entity:" + TYPE + ":" + id);
-            client.get("/api/v1/entities/" + TYPE + "/" + id);
+            client.get("/api/v1/entities/" + TYPE + "?limit=1");
             visible.recordValue(Math.max(1, (System.nanoTime() - created) / 1_000));
         });
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -65,8 +67,9 @@ final class Lags {
         report.figure(new Figure("L2", "201 → record on the Kafka topic, p99", l2.getValueAtPercentile(99) / 1000.0, "ms",
                 null, "≤ 100 ms, no backlog", l2.getValueAtPercentile(99) <= 100_000 && pending.missing() == 0));
         report.detail(String.format(Locale.ROOT, "### L1 and L2\n\nW1 paced at %.0f req/s (half the peak) for %d s, 16 "
-                        + "clients: %d creates, p50 %.2f ms, p99 %.2f ms from the moment each was due. A write answers once "
-                        + "the projection shows it, so L1 is the GET that follows the 201: p50 %.2f ms, p99 %.2f ms. "
+                        + "clients: %d creates, p50 %.2f ms, p99 %.2f ms from the moment each was due. L1 is a list of the type "
+                        + "right after the 201, which answers once the projection has handled everything stored before it: "
+                        + "p50 %.2f ms, p99 %.2f ms. "
                         + "Kafka (in-process broker): p50 %.2f ms, p99 %.2f ms, %d of %d records seen; %d never arrived.",
                 perSecond, settings.phase().toSeconds(), load.requests(), load.percentileMillis(50), load.percentileMillis(99),
                 l1.getValueAtPercentile(50) / 1000.0, l1.getValueAtPercentile(99) / 1000.0,
