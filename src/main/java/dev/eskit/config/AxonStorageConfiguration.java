@@ -1,7 +1,5 @@
 package dev.eskit.config;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -62,12 +60,8 @@ class AxonStorageConfiguration {
 
     /** PostgreSQL may have other instances appending; the embedded H2 file has only this process. */
     private static SettledPositions settledPositions(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
-                    ? new PostgresSettledPositions() : InProcessSettledPositions.of(connection.getMetaData().getURL());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database stores the events", e);
-        }
+        DatabaseProduct database = DatabaseProduct.of(dataSource);
+        return database.isPostgres() ? new PostgresSettledPositions() : InProcessSettledPositions.of(database.url());
     }
 
     @Bean

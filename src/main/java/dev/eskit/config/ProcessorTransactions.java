@@ -24,16 +24,8 @@ class ProcessorTransactions {
 
     @Autowired
     void commitProcessorsAsynchronously(EventProcessingConfigurer processing, TransactionManager transactions, DataSource dataSource) {
-        if (isPostgres(dataSource)) {
+        if (DatabaseProduct.of(dataSource).isPostgres()) {
             processing.registerDefaultTransactionManager(configuration -> new AsynchronousCommits(transactions, dataSource));
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database the processors write to", e);
         }
     }
 
