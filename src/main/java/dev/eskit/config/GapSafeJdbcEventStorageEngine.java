@@ -96,8 +96,13 @@ final class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
         return withOpenPositions((GapAwareTrackingToken) super.createTokenAt(dateTime));
     }
 
+    /**
+     * The log's head is also asked for its number alone (log pages, metrics), so a settled position
+     * already known is used as it is: any one is true, and the processors keep it close to the head.
+     */
     private TrackingToken withOpenPositions(GapAwareTrackingToken token) {
-        long from = refreshSettled() + 1;
+        long known = settled.known();
+        long from = (known > 0 ? known : refreshSettled()) + 1;
         if (token == null || token.getIndex() < from) {
             return token;
         }

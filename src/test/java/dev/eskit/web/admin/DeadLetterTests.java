@@ -10,6 +10,7 @@ import dev.eskit.support.ApiTest;
 import dev.eskit.support.Scrape;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,7 +127,7 @@ abstract class DeadLetterTests extends ApiTest {
 
     /** The versions that the entities view lists for a type, by id. */
     private Map<String, Long> listed(String type) {
-        Map<String, Long> versions = new java.util.HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
         api.get(Role.READER, "/api/v1/entities/" + type + "?limit=200").json().get("items")
                 .forEach(item -> versions.put(item.get("id").asString(), item.get("version").asLong()));
         return versions;

@@ -13,7 +13,9 @@ import dev.eskit.support.SseClient;
 import dev.eskit.support.TopicReader;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +70,7 @@ abstract class SlowTransactionTests extends ApiTest {
                     new TransactionTemplate(transactions).executeWithoutResult(status -> {
                         storage.appendEvents(new GenericDomainEventMessage<>("Entity", EntityStreams.entity(p, slowId), 0,
                                 new EntityCreated(p, slowId, JsonMapper.shared().createObjectNode().put("slow", true)),
-                                Map.of(), slowId, java.time.Instant.now()));
+                                Map.of(), slowId, Instant.now()));
                         inserted.countDown();
                         awaitQuietly(release);
                     }));
@@ -136,7 +138,7 @@ abstract class SlowTransactionTests extends ApiTest {
     /** A client paging the log with cursors, keeping what it received. */
     private final class LogReader {
         private final List<String> ids = new ArrayList<>();
-        private final Map<String, Long> positions = new java.util.HashMap<>();
+        private final Map<String, Long> positions = new HashMap<>();
         private final String selector;
         private String cursor;
 
