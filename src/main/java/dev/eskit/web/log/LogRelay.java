@@ -77,7 +77,9 @@ class LogRelay {
                 }
             }
         } catch (IOException | IllegalStateException gone) {
+            // the client went away: its response is finished, and completing it again throws
             log.debug("a log follower went away: {}", gone.getMessage());
+            return;
         } catch (InterruptedException shuttingDown) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException failure) {
