@@ -16,19 +16,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into RFC 9457 problem+json. Spring's base class already covers the HTTP
  * layer (405, 406, 415, missing parameters, type mismatches); this adds field lists, domain
  * refusals, body limits, an unreachable store, and a last resort that never leaks a stack trace.
+ * Every problem leaves here with a {@code type}, the framework's own included.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -82,8 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(exception, Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
                     "the request body is larger than the configured limit"), request);
         }
-        return problem(exception, Problems.detail(HttpStatus.BAD_REQUEST, "malformed-body",
-                MalformedBodies.describe(exception)), request);
+        return problem(exception, MalformedBodies.problem(exception), request);
     }
 
     @Override
@@ -105,6 +108,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new FieldProblem(parameterName(result), error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(Problems.invalidFields(errors), null, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String expected = exception.getRequiredType() == null ? "another type"
+                : exception.getRequiredType().getSimpleName().toLowerCase();
+        return handleExceptionInternal(Problems.invalidField(String.valueOf(exception.getPropertyName()),
+                "'" + exception.getValue() + "' is not a valid " + expected), null, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException exception,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return handleExceptionInternal(Problems.invalidField(exception.getParameterName(), "is required"), null, headers,
+                HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return problem(exception, Problems.detail(HttpStatus.NOT_FOUND, "not-found",
+                "there is no resource at " + exception.getHttpMethod() + " /" + exception.getResourcePath()), request);
+    }
+
+    /** The one place every problem passes: those the framework built itself get a type too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.typed(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static String parameterName(ParameterValidationResult result) {

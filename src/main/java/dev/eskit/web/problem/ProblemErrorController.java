@@ -27,8 +27,7 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemDetail problem = Problems.detail(status, status.is5xxServerError() ? "internal-error" : "http-" + status.value(),
-                status.getReasonPhrase());
+        ProblemDetail problem = Problems.typed(ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase()));
         if (uri != null) {
             problem.setInstance(URI.create(uri.toString()));
         }

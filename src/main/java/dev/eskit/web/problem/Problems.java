@@ -2,7 +2,9 @@ package dev.eskit.web.problem;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -10,6 +12,7 @@ import org.springframework.web.ErrorResponseException;
 public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:eskit:problem:";
+    private static final URI BLANK = URI.create("about:blank");
 
     private Problems() {
     }
@@ -18,6 +21,25 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + slug));
         return problem;
+    }
+
+    /** Gives a problem without a type (one the framework made) the type its status names, e.g. {@code unsupported-media-type}. */
+    public static ProblemDetail typed(ProblemDetail problem) {
+        if (problem.getType() == null || BLANK.equals(problem.getType())) {
+            problem.setType(URI.create(TYPE_PREFIX + slugOf(HttpStatusCode.valueOf(problem.getStatus()))));
+        }
+        return problem;
+    }
+
+    static String slugOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            return "http-" + status.value();
+        }
+        if (known == HttpStatus.INTERNAL_SERVER_ERROR) {
+            return "internal-error";
+        }
+        return known.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     public static ErrorResponseException of(HttpStatus status, String slug, String detail) {
