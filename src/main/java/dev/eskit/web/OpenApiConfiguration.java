@@ -10,11 +10,15 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI document: HTTP Basic and bearer tokens for Swagger UI's Authorize button, and the problem+json errors
@@ -32,6 +36,11 @@ class OpenApiConfiguration {
             "401", "no or wrong credentials",
             "403", "the role does not allow this call",
             "503", "the store is unreachable; retry after Retry-After seconds");
+
+    static {
+        // springdoc would describe JsonNode's getters; in the API it stands for any JSON value
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new Schema<>().description("any JSON value"));
+    }
 
     private static final Map<String, String> WRITE_ERRORS = Map.of(
             "413", "the body is over the configured limit (default 1 MiB)",
@@ -61,6 +70,9 @@ class OpenApiConfiguration {
         return (operation, handler) -> {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             COMMON_ERRORS.forEach((code, text) -> responses.putIfAbsent(code, problem(text)));
+            if (Arrays.stream(handler.getMethodParameters()).anyMatch(parameter -> parameter.hasParameterAnnotation(PathVariable.class))) {
+                responses.putIfAbsent("404", problem("nothing exists at this path"));
+            }
             if (!handler.hasMethodAnnotation(GetMapping.class)) {
                 WRITE_ERRORS.forEach((code, text) -> responses.putIfAbsent(code, problem(text)));
             }

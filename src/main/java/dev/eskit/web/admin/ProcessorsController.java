@@ -43,6 +43,7 @@ class ProcessorsController {
     @GetMapping("/{name}")
     @Operation(summary = "One event processor", description = "lastReplay shows the latest replay started on this instance: "
             + "running, or completed with its speed in events per second.")
+    @ApiResponse(responseCode = "200", description = "the processor")
     @ApiResponse(responseCode = "404", description = "no processor of that name")
     ProcessorStatus find(@PathVariable String name) {
         return processors.find(name).orElseThrow(() -> unknown(name));

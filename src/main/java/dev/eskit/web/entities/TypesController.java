@@ -68,6 +68,7 @@ class TypesController {
 
     @GetMapping("/{type}")
     @Operation(summary = "Read a type's current schema")
+    @ApiResponse(responseCode = "200", description = "the type and its schema")
     @ApiResponse(responseCode = "404", description = "the type has no schema")
     EntityTypeView one(@PathVariable String type) {
         return entities.type(EntityNames.type(type))

@@ -128,6 +128,7 @@ class GatheringsController {
     @Operation(summary = "Withdraw an attendee")
     @ApiResponse(responseCode = "204", description = "withdrawn")
     @ApiResponse(responseCode = "404", description = "no such gathering, or the user is not registered")
+    @ApiResponse(responseCode = "409", description = "the gathering is cancelled")
     ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String userId) {
         GatheringId gathering = known(id);
         send(gathering, new WithdrawAttendee(gathering, new UserId(UserIds.parse(userId))));
@@ -136,6 +137,7 @@ class GatheringsController {
 
     @GetMapping("/gatherings/{id}")
     @Operation(summary = "Read a gathering")
+    @ApiResponse(responseCode = "200", description = "the gathering")
     @ApiResponse(responseCode = "404", description = "no such gathering")
     ResponseEntity<Gathering> find(@PathVariable String id) {
         return current(known(id));
@@ -155,6 +157,7 @@ class GatheringsController {
 
     @GetMapping("/users/{userId}/gatherings")
     @Operation(summary = "The gatherings a user is registered for", description = "Sorted by startsAt.")
+    @ApiResponse(responseCode = "200", description = "a page of gatherings")
     @ApiResponse(responseCode = "404", description = "no such user")
     GatheringPage attended(@PathVariable String userId, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                            @RequestParam(required = false) String cursor) {

@@ -80,6 +80,7 @@ class UsersController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a user")
+    @ApiResponse(responseCode = "200", description = "the user")
     @ApiResponse(responseCode = "404", description = "no such user")
     ResponseEntity<User> find(@PathVariable String id) {
         User user = users.find(uuid(id)).orElseThrow(() -> unknown(id));
