@@ -59,7 +59,7 @@ final class NamedFailuresCommandBus implements CommandBus {
             return rejected(failure, Reason.NOT_FOUND, "no such resource");
         }
         if (StoreUnavailable.isCause(failure)) {
-            return rejected(failure, Reason.STORE_UNAVAILABLE, "the event store cannot be reached; nothing was stored");
+            return rejected(failure, Reason.STORE_UNAVAILABLE, "the event store cannot be reached");
         }
         return failure;
     }

@@ -2,6 +2,7 @@ package dev.eskit.config;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -21,6 +22,16 @@ public final class StoreUnavailable {
                 || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED);
     }
 
+    /**
+     * SQLSTATE class 08: the connection failed or broke in the middle of a request (the database
+     * stopped, say). HikariCP's closed connection, which a request holds on to after the pool evicted
+     * its broken one, says so only in its message.
+     */
+    private static boolean brokenConnection(Throwable cause) {
+        return cause instanceof SQLException sql && (sql.getSQLState() != null ? sql.getSQLState().startsWith("08")
+                : "Connection is closed".equals(sql.getMessage()));
+    }
+
     public static boolean isCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException
@@ -28,6 +39,7 @@ public final class StoreUnavailable {
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
+                    || brokenConnection(cause)
                     || unreachableAxonServer(cause)) {
                 return true;
             }

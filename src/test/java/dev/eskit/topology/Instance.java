@@ -35,21 +35,29 @@ final class Instance implements AutoCloseable {
      * arguments; on the {@code axonserver} profile too when the tests were given a real server.
      */
     static Instance start(String name, String schema, List<String> arguments) {
+        List<String> all = new ArrayList<>(List.of("--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true"));
+        if (AxonServerWire.REAL_SERVER != null) {
+            all.addAll(List.of("--spring.profiles.active=postgres,postgres-test,axonserver",
+                    "--axon.axonserver.servers=" + AxonServerWire.REAL_SERVER, "--axon.axonserver.context=default",
+                    "--axon.axonserver.token=" + System.getenv().getOrDefault("ESKIT_TEST_AXONSERVER_TOKEN", "")));
+        }
+        all.addAll(arguments);
+        return startOn(name, PostgresSchema.SERVER + "?currentSchema=" + schema, PostgresSchema.USER, all);
+    }
+
+    /** Starts {@code name} on the PostgreSQL profile against the database at {@code jdbcUrl}. */
+    static Instance startOn(String name, String jdbcUrl, String user, List<String> arguments) {
         int port = freePort();
         Path log = Path.of("target", "instance-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), EskitApplication.class.getName(),
-                "--spring.profiles.active=postgres,postgres-test" + (AxonServerWire.REAL_SERVER == null ? "" : ",axonserver"),
                 "--server.port=" + port,
-                "--spring.datasource.url=" + PostgresSchema.SERVER + "?currentSchema=" + schema,
-                "--spring.datasource.username=" + PostgresSchema.USER,
-                "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.create-schemas=true",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
                 "--spring.datasource.hikari.maximum-pool-size=8"));
-        if (AxonServerWire.REAL_SERVER != null) {
-            command.addAll(List.of("--axon.axonserver.servers=" + AxonServerWire.REAL_SERVER, "--axon.axonserver.context=default",
-                    "--axon.axonserver.token=" + System.getenv().getOrDefault("ESKIT_TEST_AXONSERVER_TOKEN", "")));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--spring.profiles.active="))) {
+            command.add("--spring.profiles.active=postgres,postgres-test");
         }
         command.addAll(arguments);
         try {

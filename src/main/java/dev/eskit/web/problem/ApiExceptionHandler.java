@@ -74,7 +74,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS);
         return handleExceptionInternal(exception, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                "the event store cannot be reached; nothing was stored, retry later"), headers,
+                "the event store cannot be reached; retry later. A write answered this way was not acknowledged, "
+                        + "and retrying it with the same event ids never stores it twice"), headers,
                 HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
