@@ -35,7 +35,7 @@ class OpenApiConfiguration {
             "400", "malformed JSON, a wrong type, a missing field, an invalid parameter, selector or cursor",
             "401", "no or wrong credentials",
             "403", "the role does not allow this call",
-            "503", "the store is unreachable; retry after Retry-After seconds");
+            "503", "the store is unreachable, or a list's view is being rebuilt by a replay; retry after Retry-After seconds");
 
     static {
         // springdoc would describe JsonNode's getters; in the API it stands for any JSON value

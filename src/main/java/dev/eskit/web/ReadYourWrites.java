@@ -4,22 +4,28 @@ import dev.eskit.config.ProjectionProperties;
 import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.StreamReader;
+import dev.eskit.web.problem.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Makes a write visible to the reads that follow it. The projections run on their own threads so
  * that they can be replayed and can park failures; these waits keep the API as consistent as if
  * they did not. A write can wait until the projection has handled the event it stored; a read of
- * a view can wait until the projection has handled everything stored before it. Past the timeout,
- * or while the projection replays, the answer goes out anyway: only the projection is behind.
+ * a view can wait until the projection has handled everything stored before it. Past the timeout
+ * the answer goes out anyway: only the projection is behind. While a replay rebuilds a view, lists
+ * are refused rather than shown in part (single reads fold from the store instead).
  */
 @Component
 public class ReadYourWrites {
 
     private static final Logger logger = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final String REBUILDING_RETRY_AFTER_SECONDS = "5";
 
     private final StreamReader streams;
     private final EventLog log;
@@ -31,6 +37,21 @@ public class ReadYourWrites {
         this.log = log;
         this.processors = processors;
         this.properties = properties;
+    }
+
+    /**
+     * Before a list is read from {@code projection}'s tables: waits until it has handled the newest
+     * event in the log, and refuses with 503 while a replay rebuilds them, when a list would miss rows.
+     */
+    public void awaitCompleteView(String projection) {
+        if (processors.replaying(projection)) {
+            ErrorResponseException rebuilding = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding",
+                    "the " + projection + " view is being rebuilt by a replay and would list only part of it; "
+                            + "single reads still answer, retry the list later");
+            rebuilding.getHeaders().set(HttpHeaders.RETRY_AFTER, REBUILDING_RETRY_AFTER_SECONDS);
+            throw rebuilding;
+        }
+        awaitHead(projection);
     }
 
     /** Waits until {@code projection} has handled the newest event in the log. */

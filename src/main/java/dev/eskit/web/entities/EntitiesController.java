@@ -174,7 +174,7 @@ class EntitiesController {
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                     @RequestParam(required = false) String cursor) {
         EntityNames.type(type);
-        readYourWrites.awaitHead(Projections.ENTITIES);
+        readYourWrites.awaitCompleteView(Projections.ENTITIES);
         return entities.list(type, limit, cursor);
     }
 

@@ -63,6 +63,7 @@ class TypesController {
     @GetMapping
     @Operation(summary = "List the types that have a schema")
     List<EntityTypeView> all() {
+        readYourWrites.awaitCompleteView(Projections.ENTITY_TYPES);
         return entities.types();
     }
 

@@ -152,6 +152,7 @@ class GatheringsController {
                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                        @RequestParam(required = false) String cursor) {
         String wantedKind = kind == null ? null : GatheringRequests.kind(kind).name();
+        readYourWrites.awaitCompleteView(Projections.GATHERINGS);
         return gatherings.list(new GatheringFilter(wantedKind, country, instant(from, "from"), instant(to, "to"), name), limit, cursor);
     }
 
@@ -163,6 +164,7 @@ class GatheringsController {
                            @RequestParam(required = false) String cursor) {
         UUID user = UserIds.parse(userId);
         users.find(user).orElseThrow(() -> Problems.notFound("no user " + userId));
+        readYourWrites.awaitCompleteView(Projections.GATHERINGS);
         return gatherings.attendedBy(user, limit, cursor);
     }
 

@@ -92,6 +92,7 @@ class UsersController {
     UserPage list(@RequestParam(required = false) String email,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                   @RequestParam(required = false) String cursor) {
+        readYourWrites.awaitCompleteView(Projections.USERS);
         return users.list(email, limit, cursor);
     }
 

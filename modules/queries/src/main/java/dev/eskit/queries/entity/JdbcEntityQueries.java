@@ -10,6 +10,7 @@ import dev.eskit.queries.api.EntityTypeView;
 import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamReader;
+import dev.eskit.queries.support.RolledBackProjection;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +37,12 @@ class JdbcEntityQueries implements EntityQueries {
 
     private final JdbcTemplate jdbc;
     private final StreamReader streams;
+    private final EntityTypeProjection typeProjection;
+    private final RolledBackProjection store;
 
-    JdbcEntityQueries(JdbcTemplate jdbc, StreamReader streams) {
+    JdbcEntityQueries(JdbcTemplate jdbc, StreamReader streams, EntityTypeProjection typeProjection, RolledBackProjection store) {
+        this.typeProjection = typeProjection;
+        this.store = store;
         this.jdbc = jdbc;
         this.streams = streams;
     }
@@ -101,8 +106,19 @@ class JdbcEntityQueries implements EntityQueries {
                 (row, i) -> typeView(row));
     }
 
+    /** The view's row when it shows the type's latest schema; otherwise the row as the store's events make it. */
     @Override
     public Optional<EntityTypeView> type(String type) {
+        Optional<EntityTypeView> row = typeRow(type);
+        String stream = EntityStreams.type(type);
+        if (store.streamVersion(stream) == row.map(EntityTypeView::schemaVersion).orElse(0)) {
+            return row;
+        }
+        return store.fold(typeProjection, stream, () -> jdbc.update("DELETE FROM entity_type_view WHERE type = ?", type),
+                () -> typeRow(type));
+    }
+
+    private Optional<EntityTypeView> typeRow(String type) {
         return jdbc.query("SELECT type, schema_version, schema_json, created_at, updated_at FROM entity_type_view WHERE type = ?",
                 (row, i) -> typeView(row), type).stream().findFirst();
     }

@@ -69,6 +69,10 @@ class GatheringView {
         status = "CANCELLED";
     }
 
+    long version() {
+        return version;
+    }
+
     void version(long newVersion) {
         version = newVersion;
     }

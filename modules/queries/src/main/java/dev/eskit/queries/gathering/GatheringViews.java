@@ -1,10 +1,12 @@
 package dev.eskit.queries.gathering;
 
+import dev.eskit.commands.api.gathering.GatheringId;
 import dev.eskit.queries.api.Gathering;
 import dev.eskit.queries.api.GatheringFilter;
 import dev.eskit.queries.api.GatheringPage;
 import dev.eskit.queries.api.GatheringQueries;
 import dev.eskit.queries.api.InvalidCursorException;
+import dev.eskit.queries.support.RolledBackProjection;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +32,31 @@ import org.springframework.transaction.annotation.Transactional;
 class GatheringViews implements GatheringQueries {
 
     private final GatheringViewRepository gatherings;
+    private final GatheringAttendeeRepository attendees;
+    private final GatheringProjection projection;
+    private final RolledBackProjection store;
 
-    GatheringViews(GatheringViewRepository gatherings) {
+    GatheringViews(GatheringViewRepository gatherings, GatheringAttendeeRepository attendees, GatheringProjection projection,
+                   RolledBackProjection store) {
         this.gatherings = gatherings;
+        this.attendees = attendees;
+        this.projection = projection;
+        this.store = store;
     }
 
+    /** The view's row when it shows the stream's latest version; otherwise the row as the store's events make it. */
     @Override
     public Optional<Gathering> find(UUID id) {
-        return gatherings.findById(id).map(GatheringView::toGathering);
+        Optional<GatheringView> row = gatherings.findById(id);
+        String stream = new GatheringId(id).toString();
+        long version = store.streamVersion(stream);
+        if (version == row.map(GatheringView::version).orElse(0L)) {
+            return row.map(GatheringView::toGathering);
+        }
+        return store.fold(projection, stream, () -> {
+            attendees.deleteByGatheringId(id);
+            gatherings.deleteAllByIdInBatch(List.of(id));
+        }, () -> gatherings.findById(id).map(GatheringView::toGathering));
     }
 
     @Override

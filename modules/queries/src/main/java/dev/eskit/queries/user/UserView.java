@@ -45,6 +45,10 @@ class UserView {
         this.status = status;
     }
 
+    long version() {
+        return version;
+    }
+
     void version(long version) {
         this.version = version;
     }

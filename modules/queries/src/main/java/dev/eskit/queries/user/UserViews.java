@@ -5,11 +5,13 @@ import dev.eskit.commands.api.user.UserEvents.UserDeactivated;
 import dev.eskit.commands.api.user.UserEvents.UserErased;
 import dev.eskit.commands.api.user.UserEvents.UserProfileChanged;
 import dev.eskit.commands.api.user.UserEvents.UserRegistered;
+import dev.eskit.commands.api.user.UserId;
 import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.api.User;
 import dev.eskit.queries.api.UserPage;
 import dev.eskit.queries.api.UserQueries;
+import dev.eskit.queries.support.RolledBackProjection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +38,12 @@ class UserViews implements UserQueries {
 
     private final UserViewRepository users;
     private final PersonalDataVault vault;
+    private final RolledBackProjection store;
 
-    UserViews(UserViewRepository users, PersonalDataVault vault) {
+    UserViews(UserViewRepository users, PersonalDataVault vault, RolledBackProjection store) {
         this.users = users;
         this.vault = vault;
+        this.store = store;
     }
 
     static String emailKey(String email) {
@@ -84,9 +88,17 @@ class UserViews implements UserQueries {
         });
     }
 
+    /** The view's row when it shows the stream's latest version; otherwise the row as the store's events make it. */
     @Override
     public Optional<User> find(UUID id) {
-        return users.findById(id).map(UserView::toUser);
+        Optional<UserView> row = users.findById(id);
+        String stream = new UserId(id).toString();
+        long version = store.streamVersion(stream);
+        if (version == row.map(UserView::version).orElse(0L)) {
+            return row.map(UserView::toUser);
+        }
+        return store.fold(this, stream, () -> users.deleteAllByIdInBatch(List.of(id)),
+                () -> users.findById(id).map(UserView::toUser));
     }
 
     @Override

@@ -1,0 +1,63 @@
+package dev.eskit.queries.support;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A view's rows for one stream as they will be once its projection has caught up, without waiting
+ * for it: the stream's events, read from the event store, go through the projection's own handlers
+ * in a transaction that is then rolled back, so the table is left as it was. Reads use it when a
+ * row is behind its stream (just written, parked as a dead letter, or being rebuilt by a replay).
+ */
+@Component
+public class RolledBackProjection {
+
+    private final EventStore eventStore;
+    private final ParameterResolverFactory parameterResolvers;
+    private final TransactionTemplate transactions;
+    private final Map<Object, AnnotationEventHandlerAdapter> handlers = new ConcurrentHashMap<>();
+
+    RolledBackProjection(EventStore eventStore, ParameterResolverFactory parameterResolvers,
+                         PlatformTransactionManager transactionManager) {
+        this.eventStore = eventStore;
+        this.parameterResolvers = parameterResolvers;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The stream's version in the store (0 when it has no events): what an up-to-date row shows. */
+    public long streamVersion(String streamId) {
+        return eventStore.lastSequenceNumberFor(streamId).map(sequence -> sequence + 1).orElse(0L);
+    }
+
+    /**
+     * Deletes the stream's rows with {@code forget}, projects every event of {@code streamId} through
+     * {@code projection}, reads the result with {@code read}, and rolls all of it back.
+     */
+    public <T> Optional<T> fold(Object projection, String streamId, Runnable forget, Supplier<Optional<T>> read) {
+        AnnotationEventHandlerAdapter adapter = handlers.computeIfAbsent(projection,
+                bean -> new AnnotationEventHandlerAdapter(bean, parameterResolvers));
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            forget.run();
+            eventStore.readEvents(streamId, 0).asStream().forEach(event -> {
+                try {
+                    adapter.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("projecting " + streamId + " failed at sequence "
+                            + event.getSequenceNumber(), e);
+                }
+            });
+            return read.get();
+        });
+    }
+}
