@@ -49,10 +49,11 @@ public record Selector(List<String> patterns) {
             return true;
         }
         int patternDot = pattern.lastIndexOf('.');
+        // a type without a dot has no partition, only an action (Jazzer found the case)
         int typeDot = type.lastIndexOf('.');
         String partition = pattern.substring(0, patternDot);
         String action = pattern.substring(patternDot + 1);
-        return (partition.equals("*") || partition.equals(type.substring(0, typeDot)))
+        return (partition.equals("*") || typeDot >= 0 && partition.equals(type.substring(0, typeDot)))
                 && (action.equals("*") || action.equals(type.substring(typeDot + 1)));
     }
 
