@@ -49,7 +49,8 @@ public final class Bench {
         if (!Files.exists(settings.appJar())) {
             throw new IllegalStateException(settings.appJar() + " is missing: build it first (bench/run does)");
         }
-        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "");
+        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (settings.smoke() ? "-smoke" : "")
+                + (settings.soakOnly() ? "-soak" : "");
         // logs, pgbench scripts and the embedded default's data stay out of the reports; so do smoke and partial runs' reports
         Path work = Path.of("bench", "target", "runs", run);
         Path folder = settings.smoke() || settings.partial() ? work : settings.reports().resolve(run);
@@ -65,6 +66,14 @@ public final class Bench {
         Report report = new Report();
         Scenarios scenarios = new Scenarios(settings, report, database, pgbench);
 
+        if (settings.soakOnly()) {
+            try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app-soak.log"))) {
+                Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
+                report.plot(folder, "soak.svg", Soak.plot(new Soak(settings, report, database).run(app)));
+            }
+            finish(report, folder, "ESKIT soak, " + run);
+            return;
+        }
         if (settings.startupOnly()) {
             startup(settings, report, work);
             finish(report, folder, "ESKIT start-up only, " + run);

@@ -241,7 +241,7 @@ final class Scenarios {
     }
 
     /** The sum of the values of the product's Prometheus samples whose lines {@code sample} accepts. */
-    private static double metricSum(Client client, Predicate<String> sample) throws Exception {
+    static double metricSum(Client client, Predicate<String> sample) throws Exception {
         return client.getText("/actuator/prometheus").lines()
                 .filter(sample)
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -11,11 +11,16 @@ import java.util.List;
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
                 List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly,
-                boolean replayOnly, boolean writesOnly, boolean growthOnly) {
+                boolean replayOnly, boolean writesOnly, boolean growthOnly, Duration soak) {
 
     /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
     boolean lagsOnly() {
         return lagRate != null;
+    }
+
+    /** The soak run: mixed load for this long, not the benchmark. */
+    boolean soakOnly() {
+        return soak != null;
     }
 
     /** A run of one scenario group, reported under bench/target/runs instead of bench/reports. */
@@ -39,6 +44,12 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
         boolean replayOnly = Arrays.asList(args).contains("--replay-only");
         boolean writesOnly = Arrays.asList(args).contains("--writes-only");
         boolean growthOnly = Arrays.asList(args).contains("--growth-only");
+        Duration soak = null;
+        for (String arg : args) {
+            if (arg.equals("--soak") || arg.startsWith("--soak=")) {
+                soak = Duration.ofMinutes(arg.equals("--soak") ? 30 : Long.parseLong(arg.substring("--soak=".length())));
+            }
+        }
         return new Settings(smoke,
                 smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(15),
                 List.of(1, 4, 16, 64),
@@ -52,7 +63,8 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 startupOnly,
                 replayOnly,
                 writesOnly,
-                growthOnly);
+                growthOnly,
+                soak);
     }
 
     private static String appJarName() {
