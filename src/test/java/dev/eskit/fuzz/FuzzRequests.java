@@ -53,8 +53,7 @@ final class FuzzRequests {
             String mediaType = mediaTypes.get(random.nextInt(mediaTypes.size()));
             headers.put("Content-Type", contentType(mediaType, mutation, random));
             body = body(new JsonValues(contract, known, random).valid(operation.bodies().get(mediaType), 0), mutation, random);
-        } else if (operation.isWrite() && mutation.ordinal() >= Mutation.WRONG_JSON_TYPE.ordinal()
-                && mutation.ordinal() <= Mutation.EMPTY_BODY.ordinal()) {
+        } else if (operation.isWrite() && mutation.changesTheBody()) {
             headers.put("Content-Type", "application/json");
             body = body(NODES.objectNode().put("unexpected", true), mutation, random);
         }

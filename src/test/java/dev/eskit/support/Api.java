@@ -11,6 +11,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,6 +73,19 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ids of every item of a paged list ({@code items} and a {@code next} cursor), following it to its end. */
+    public Set<String> listedIds(Role role, String path) {
+        Set<String> ids = new HashSet<>();
+        String cursor = null;
+        do {
+            JsonNode page = get(role, path + (path.contains("?") ? "&" : "?") + "limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null);
+        return ids;
     }
 
     /** Opens a streaming response (SSE) and hands back its lines as they arrive. */

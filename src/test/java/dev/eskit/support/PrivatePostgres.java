@@ -2,7 +2,6 @@ package dev.eskit.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class PrivatePostgres implements AutoCloseable {
     public static PrivatePostgres start() {
         try {
             Path directory = Files.createTempDirectory("eskit-pg-");
-            PrivatePostgres postgres = new PrivatePostgres(directory, freePort());
+            PrivatePostgres postgres = new PrivatePostgres(directory, FreePort.any());
             postgres.run("chmod", "700", directory.toString());
             if (runningAsRoot()) {
                 postgres.run("chown", "postgres:postgres", directory.toString());
@@ -115,13 +114,5 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

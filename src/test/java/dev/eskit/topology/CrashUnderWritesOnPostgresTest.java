@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The product killed with SIGKILL several times, at random moments, while eight clients write,
@@ -114,7 +113,7 @@ class CrashUnderWritesOnPostgresTest {
                 Set<String> published = new HashSet<>();
                 topics.poll().forEach(record -> published.add(record.value().getId()));
                 assertThat(published).containsAll(appended);
-                assertThat(listedEntities()).containsAll(entities);
+                assertThat(restarted.api.listedIds(Role.READER, "/api/v1/entities/" + TYPE)).containsAll(entities);
                 restarted.api.get(Role.ADMIN, "/api/v1/admin/processors").json()
                         .forEach(processor -> assertThat(processor.get("lag").asLong()).as(processor.toString()).isZero());
             });
@@ -130,18 +129,6 @@ class CrashUnderWritesOnPostgresTest {
 
     private static int acknowledged(ConcurrentLinkedQueue<String> entities, Map<Integer, ConcurrentLinkedQueue<String>> events) {
         return entities.size() + events.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
-    }
-
-    private static Set<String> listedEntities() {
-        Set<String> listed = new HashSet<>();
-        String cursor = null;
-        do {
-            JsonNode page = restarted.api.get(Role.READER, "/api/v1/entities/" + TYPE + "?limit=200"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(item -> listed.add(item.get("id").asString()));
-            cursor = page.get("next").isNull() ? null : page.get("next").asString();
-        } while (cursor != null);
-        return listed;
     }
 
     private static void createEntity(Instance instance, ConcurrentLinkedQueue<String> acknowledged) {

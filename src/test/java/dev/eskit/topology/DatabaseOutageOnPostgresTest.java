@@ -153,21 +153,9 @@ class DatabaseOutageOnPostgresTest {
                 assertThat(published).containsAll(expectedOnKafka);
                 api.get(Role.ADMIN, "/api/v1/admin/processors").json().forEach(processor ->
                         assertThat(processor.get("lag").asLong()).as(processor.toString()).isZero());
-                assertThat(listedEntities()).containsAll(acknowledged.stream().filter(Outcome::entity).map(Outcome::id).toList());
+                assertThat(api.listedIds(Role.READER, "/api/v1/entities/" + TYPE)).containsAll(acknowledged.stream().filter(Outcome::entity).map(Outcome::id).toList());
             });
         }
-    }
-
-    private Set<String> listedEntities() {
-        Set<String> listed = new HashSet<>();
-        String cursor = null;
-        do {
-            JsonNode page = api.get(Role.READER, "/api/v1/entities/" + TYPE + "?limit=200"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
-            page.get("items").forEach(item -> listed.add(item.get("id").asString()));
-            cursor = page.get("next").isNull() ? null : page.get("next").asString();
-        } while (cursor != null);
-        return listed;
     }
 
     private Outcome createEntity() {

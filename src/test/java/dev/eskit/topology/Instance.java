@@ -3,10 +3,10 @@ package dev.eskit.topology;
 import dev.eskit.EskitApplication;
 import dev.eskit.support.Api;
 import dev.eskit.support.AxonServerWire;
+import dev.eskit.support.FreePort;
 import dev.eskit.support.PostgresSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ final class Instance implements AutoCloseable {
 
     /** Starts {@code name} on the PostgreSQL profile against the database at {@code jdbcUrl}. */
     static Instance startOn(String name, String jdbcUrl, String user, List<String> arguments) {
-        int port = freePort();
+        int port = FreePort.any();
         Path log = Path.of("target", "instance-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
@@ -91,13 +91,5 @@ final class Instance implements AutoCloseable {
     /** Ends the process as a power cut or the OOM killer would: SIGKILL, no shutdown of any kind. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.eskit.topology;
 
 import dev.eskit.support.Api;
+import dev.eskit.support.FreePort;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ final class Prometheus implements AutoCloseable {
                         static_configs:
                           - targets: [%s]
                     """.formatted(targets.stream().map(target -> "'" + target + "'").collect(Collectors.joining(", "))));
-            int port = Instance.freePort();
+            int port = FreePort.any();
             Path log = Path.of("target", "prometheus.log");
             Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                     "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
