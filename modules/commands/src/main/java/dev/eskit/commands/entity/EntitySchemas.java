@@ -63,7 +63,16 @@ class EntitySchemas {
             return List.of();
         }
         Schema schema = compiled.computeIfAbsent(stream + "@" + last.get(),
-                ignored -> registry.getSchema(definedAt(stream, last.get()).schema()));
+                ignored -> compile(definedAt(stream, last.get()).schema()));
+        return violationsOf(schema, document);
+    }
+
+    /** A schema that {@link #problemsOf} accepted, ready to validate documents. */
+    Schema compile(JsonNode schema) {
+        return registry.getSchema(schema);
+    }
+
+    static List<Violation> violationsOf(Schema schema, JsonNode document) {
         return violations(schema.validate(document), "data");
     }
 
