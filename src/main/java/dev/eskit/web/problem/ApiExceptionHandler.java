@@ -7,16 +7,17 @@ import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.InvalidSelectorException;
 import dev.eskit.web.problem.Problems.FieldProblem;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -115,7 +116,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String expected = exception.getRequiredType() == null ? "another type"
-                : exception.getRequiredType().getSimpleName().toLowerCase();
+                : exception.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
         return handleExceptionInternal(Problems.invalidField(String.valueOf(exception.getPropertyName()),
                 "'" + exception.getValue() + "' is not a valid " + expected), null, headers, HttpStatus.BAD_REQUEST, request);
     }

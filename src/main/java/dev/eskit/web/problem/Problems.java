@@ -31,7 +31,7 @@ public final class Problems {
         return problem;
     }
 
-    static String slugOf(HttpStatusCode status) {
+    private static String slugOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         if (known == null) {
             return "http-" + status.value();
