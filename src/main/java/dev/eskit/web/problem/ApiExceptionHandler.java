@@ -9,6 +9,7 @@ import dev.eskit.web.problem.Problems.FieldProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String field = exception instanceof InvalidCursorException ? "cursor" : "selector";
         return handleExceptionInternal(Problems.invalidField(field, exception.getMessage()), null, new HttpHeaders(),
                 HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Tomcat parses a query string when it is first read, and refuses one it cannot (a parameter without a name, a bad escape). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> malformedQuery(InvalidParameterException exception, WebRequest request) {
+        return problem(exception, Problems.detail(HttpStatus.BAD_REQUEST, "malformed-query",
+                "the query string is malformed: " + exception.getMessage()), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -39,6 +39,12 @@ class ProblemsEverywhereOnH2Test extends ApiTest {
         assertThat(texts(problem.get("errors"), "field")).containsExactly("limit");
     }
 
+    /** Found by the contract fuzzer: Tomcat refuses a parameter without a name when the query is first read. */
+    @Test
+    void aQueryStringTomcatCannotParseIsABadRequest() {
+        assertProblem(api.get(Role.READER, "/api/v1/gatherings?limit=5&=a%2Fb"), 400, "urn:eskit:problem:malformed-query");
+    }
+
     @Test
     void anUnknownPathIsATypedNotFound() {
         JsonNode problem = assertProblem(api.get(Role.READER, "/api/v1/nothing-here"), 404, "urn:eskit:problem:not-found");
