@@ -120,8 +120,11 @@ abstract class ReplayTests extends ApiTest {
         assertThat(entity.status()).as(() -> entity + " " + api.get(Role.ADMIN, PROCESSOR).text()).isEqualTo(200);
         assertThat(entity.json().get("data").get("n").asInt()).isEqualTo(43);
         Response list = api.get(Role.READER, "/api/v1/entities/" + type + "?limit=5");
-        assertThat(list.status()).as("a list would miss the rows not rebuilt yet").isEqualTo(503);
-        assertThat(list.header("Retry-After")).isNotBlank();
+        // the replay may end between the status read before and the list: only a list read during it must be refused
+        if (api.get(Role.ADMIN, PROCESSOR).json().get("replaying").asBoolean()) {
+            assertThat(list.status()).as("a list would miss the rows not rebuilt yet").isEqualTo(503);
+            assertThat(list.header("Retry-After")).isNotBlank();
+        }
     }
 
     /** Stores the events straight into the event store, in batches: 10,000 through HTTP would only slow the test. */

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class RolledBackProjection {
+
+    private static final int ATTEMPTS = 3;
 
     private final EventStore eventStore;
     private final ParameterResolverFactory parameterResolvers;
@@ -41,9 +44,32 @@ public class RolledBackProjection {
 
     /**
      * Deletes the stream's rows with {@code forget}, projects every event of {@code streamId} through
-     * {@code projection}, reads the result with {@code read}, and rolls all of it back.
+     * {@code projection}, reads the result with {@code read}, and rolls all of it back. A replaying
+     * processor may insert the same row meanwhile: the key then refuses ours once it commits, and the
+     * next attempt deletes and rebuilds the row it committed.
      */
     public <T> Optional<T> fold(Object projection, String streamId, Runnable forget, Supplier<Optional<T>> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return foldOnce(projection, streamId, forget, read);
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !insertedMeanwhile(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private static boolean insertedMeanwhile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataIntegrityViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> Optional<T> foldOnce(Object projection, String streamId, Runnable forget, Supplier<Optional<T>> read) {
         AnnotationEventHandlerAdapter adapter = handlers.computeIfAbsent(projection,
                 bean -> new AnnotationEventHandlerAdapter(bean, parameterResolvers));
         return transactions.execute(status -> {
