@@ -56,10 +56,13 @@ final class AppendCommands {
         if (value.isString() && value.stringValue().equals("no_stream")) {
             return new ExpectedVersion.NoStream();
         }
+        if (value.isString() && value.stringValue().equals("stream_exists")) {
+            return new ExpectedVersion.StreamExists();
+        }
         if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
             return new ExpectedVersion.Exactly(value.longValue());
         }
-        problems.add(new FieldProblem("expectedVersion", "must be a version number (0 or more), \"no_stream\" or \"any\""));
+        problems.add(new FieldProblem("expectedVersion", "must be a version number (0 or more), \"no_stream\", \"stream_exists\" or \"any\""));
         return new ExpectedVersion.Any();
     }
 }

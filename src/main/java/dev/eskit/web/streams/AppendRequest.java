@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The body of an append: what the writer expects, and the events, stored atomically. */
 record AppendRequest(
-        @Schema(description = "a version number, \"no_stream\" or \"any\" (the default)", example = "3",
+        @Schema(description = "a version number, \"no_stream\", \"stream_exists\" or \"any\" (the default)", example = "3",
                 oneOf = {Long.class, String.class})
         JsonNode expectedVersion,
         @NotEmpty @Size(max = 1000) List<@NotNull @Valid EventRequest> events) {

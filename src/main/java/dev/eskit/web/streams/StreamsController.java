@@ -49,8 +49,8 @@ class StreamsController {
     @PostMapping(path = "/{streamId}/events", consumes = "application/json")
     @Operation(summary = "Append events to a stream",
             description = "All events of one request are stored atomically, with consecutive versions. "
-                    + "expectedVersion is a number (the stream must be at exactly that version), \"no_stream\" or "
-                    + "\"any\". Resending a request whose events all carry ids answers 200 with the original "
+                    + "expectedVersion is a number (the stream must be at exactly that version), \"no_stream\", "
+                    + "\"stream_exists\" (it must have events) or \"any\". Resending a request whose events all carry ids answers 200 with the original "
                     + "result and stores nothing. Streams written by users, gatherings or entities are read-only here.")
     @ApiResponse(responseCode = "201", description = "stored")
     @ApiResponse(responseCode = "200", description = "an identical earlier request had stored these events; nothing new was stored")

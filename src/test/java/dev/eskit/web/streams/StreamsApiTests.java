@@ -87,6 +87,21 @@ abstract class StreamsApiTests extends ApiTest {
     }
 
     @Test
+    void appendsToAnExistingStreamOnlyWhenStreamExistsIsExpected() {
+        String stream = uniqueStream();
+        long head = head();
+
+        Response missing = append(stream, "stream_exists", List.of(event("Project.Created", Map.of())));
+
+        assertThat(missing.status()).isEqualTo(409);
+        assertThat(missing.json().get("currentVersion").asLong()).isZero();
+        assertThat(head()).isEqualTo(head);
+        appendOk(stream, "no_stream", List.of(event("Project.Created", Map.of())));
+        assertThat(appendOk(stream, "stream_exists", List.of(event("Project.Renamed", Map.of())))
+                .json().get("toVersion").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void appendsAtTheExactExpectedVersion() {
         String stream = uniqueStream();
         appendOk(stream, 0, List.of(event("Project.Created", Map.of())));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ExpectedVersion.Any.class, name = "any"),
         @JsonSubTypes.Type(value = ExpectedVersion.NoStream.class, name = "no_stream"),
+        @JsonSubTypes.Type(value = ExpectedVersion.StreamExists.class, name = "stream_exists"),
         @JsonSubTypes.Type(value = ExpectedVersion.Exactly.class, name = "exactly")})
 public sealed interface ExpectedVersion {
 
@@ -40,6 +41,19 @@ public sealed interface ExpectedVersion {
         @Override
         public String toString() {
             return "no_stream";
+        }
+    }
+
+    /** Appends only to a stream that has events already, at whatever version. */
+    record StreamExists() implements ExpectedVersion {
+        @Override
+        public boolean isMetBy(long version) {
+            return version > 0;
+        }
+
+        @Override
+        public String toString() {
+            return "stream_exists";
         }
     }
 

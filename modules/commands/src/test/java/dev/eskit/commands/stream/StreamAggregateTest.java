@@ -74,6 +74,22 @@ class StreamAggregateTest {
     }
 
     @Test
+    void appendsToAnExistingStreamWhenItIsExpectedToExist() {
+        fixture.given(stored("e1", "Project.Created", "{}"), stored("e2", "Project.Renamed", "{}"))
+               .when(append(new ExpectedVersion.StreamExists(), event("e3", "Project.Renamed", "{}")))
+               .expectEvents(stored("e3", "Project.Renamed", "{}"))
+               .expectResultMessagePayload(new AppendResult(STREAM, 3, 3, false));
+    }
+
+    @Test
+    void refusesStreamExistsForAStreamWithoutEvents() {
+        fixture.givenNoPriorActivity()
+               .when(append(new ExpectedVersion.StreamExists(), event("e1", "Project.Created", "{}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.WRONG_EXPECTED_VERSION, 0));
+    }
+
+    @Test
     void refusesAnExactVersionOnAStreamThatDoesNotExist() {
         fixture.givenNoPriorActivity()
                .when(append(new ExpectedVersion.Exactly(3), event("e1", "Project.Created", "{}")))
