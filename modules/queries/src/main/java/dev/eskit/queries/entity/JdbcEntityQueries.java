@@ -109,13 +109,8 @@ class JdbcEntityQueries implements EntityQueries {
     /** The view's row when it shows the type's latest schema; otherwise the row as the store's events make it. */
     @Override
     public Optional<EntityTypeView> type(String type) {
-        Optional<EntityTypeView> row = typeRow(type);
-        String stream = EntityStreams.type(type);
-        if (store.streamVersion(stream) == row.map(EntityTypeView::schemaVersion).orElse(0)) {
-            return row;
-        }
-        return store.fold(typeProjection, stream, () -> jdbc.update("DELETE FROM entity_type_view WHERE type = ?", type),
-                () -> typeRow(type));
+        return store.current(EntityStreams.type(type), typeRow(type), EntityTypeView::schemaVersion, typeProjection,
+                () -> jdbc.update("DELETE FROM entity_type_view WHERE type = ?", type), () -> typeRow(type));
     }
 
     private Optional<EntityTypeView> typeRow(String type) {

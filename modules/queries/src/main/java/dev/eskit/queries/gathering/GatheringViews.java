@@ -47,16 +47,10 @@ class GatheringViews implements GatheringQueries {
     /** The view's row when it shows the stream's latest version; otherwise the row as the store's events make it. */
     @Override
     public Optional<Gathering> find(UUID id) {
-        Optional<GatheringView> row = gatherings.findById(id);
-        String stream = new GatheringId(id).toString();
-        long version = store.streamVersion(stream);
-        if (version == row.map(GatheringView::version).orElse(0L)) {
-            return row.map(GatheringView::toGathering);
-        }
-        return store.fold(projection, stream, () -> {
+        return store.current(new GatheringId(id).toString(), gatherings.findById(id), GatheringView::version, projection, () -> {
             attendees.deleteByGatheringId(id);
             gatherings.deleteAllByIdInBatch(List.of(id));
-        }, () -> gatherings.findById(id).map(GatheringView::toGathering));
+        }, () -> gatherings.findById(id)).map(GatheringView::toGathering);
     }
 
     @Override

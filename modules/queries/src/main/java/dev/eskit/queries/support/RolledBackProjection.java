@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -37,9 +38,17 @@ public class RolledBackProjection {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The stream's version in the store (0 when it has no events): what an up-to-date row shows. */
-    public long streamVersion(String streamId) {
-        return eventStore.lastSequenceNumberFor(streamId).map(sequence -> sequence + 1).orElse(0L);
+    /**
+     * {@code row} when its version is the stream's in the store (0 for neither); otherwise the row as
+     * the stream's events make it, from {@link #fold}.
+     */
+    public <R> Optional<R> current(String streamId, Optional<R> row, ToLongFunction<R> version, Object projection,
+                                   Runnable forget, Supplier<Optional<R>> read) {
+        long streamVersion = eventStore.lastSequenceNumberFor(streamId).map(sequence -> sequence + 1).orElse(0L);
+        if (streamVersion == row.map(version::applyAsLong).orElse(0L)) {
+            return row;
+        }
+        return fold(projection, streamId, forget, read);
     }
 
     /**
@@ -48,7 +57,7 @@ public class RolledBackProjection {
      * processor may insert the same row meanwhile: the key then refuses ours once it commits, and the
      * next attempt deletes and rebuilds the row it committed.
      */
-    public <T> Optional<T> fold(Object projection, String streamId, Runnable forget, Supplier<Optional<T>> read) {
+    <T> Optional<T> fold(Object projection, String streamId, Runnable forget, Supplier<Optional<T>> read) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return foldOnce(projection, streamId, forget, read);

@@ -91,14 +91,8 @@ class UserViews implements UserQueries {
     /** The view's row when it shows the stream's latest version; otherwise the row as the store's events make it. */
     @Override
     public Optional<User> find(UUID id) {
-        Optional<UserView> row = users.findById(id);
-        String stream = new UserId(id).toString();
-        long version = store.streamVersion(stream);
-        if (version == row.map(UserView::version).orElse(0L)) {
-            return row.map(UserView::toUser);
-        }
-        return store.fold(this, stream, () -> users.deleteAllByIdInBatch(List.of(id)),
-                () -> users.findById(id).map(UserView::toUser));
+        return store.current(new UserId(id).toString(), users.findById(id), UserView::version, this,
+                () -> users.deleteAllByIdInBatch(List.of(id)), () -> users.findById(id)).map(UserView::toUser);
     }
 
     @Override
