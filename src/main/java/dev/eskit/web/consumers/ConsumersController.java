@@ -3,13 +3,11 @@ package dev.eskit.web.consumers;
 import dev.eskit.queries.api.Consumer;
 import dev.eskit.queries.api.ConsumerCheckpoints;
 import dev.eskit.web.ApiPaths;
-import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.ErrorResponseException;
 
 @RestController
 @RequestMapping(ApiPaths.V1 + "/consumers")
 @Tag(name = "Consumers", description = "Named checkpoints in the global log, with how far behind the head each is")
 class ConsumersController {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final ConsumerCheckpoints checkpoints;
 
@@ -38,7 +33,7 @@ class ConsumersController {
     @Operation(summary = "Save a consumer's checkpoint", description = "Creates the consumer or moves it to the cursor.")
     @ApiResponse(responseCode = "200", description = "saved")
     Consumer save(@PathVariable String name, @Valid @RequestBody CheckpointRequest request) {
-        return checkpoints.save(requireName(name), request.cursor());
+        return checkpoints.save(ConsumerNames.require(name), request.cursor());
     }
 
     @GetMapping("/{name}")
@@ -46,7 +41,7 @@ class ConsumersController {
     @ApiResponse(responseCode = "200", description = "the consumer")
     @ApiResponse(responseCode = "404", description = "never saved")
     Consumer find(@PathVariable String name) {
-        return checkpoints.find(requireName(name)).orElseThrow(() -> unknown(name));
+        return checkpoints.find(ConsumerNames.require(name)).orElseThrow(() -> ConsumerNames.unknown(name));
     }
 
     @GetMapping
@@ -61,19 +56,8 @@ class ConsumersController {
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "404", description = "no such consumer")
     void delete(@PathVariable String name) {
-        if (!checkpoints.delete(requireName(name))) {
-            throw unknown(name);
+        if (!checkpoints.delete(ConsumerNames.require(name))) {
+            throw ConsumerNames.unknown(name);
         }
-    }
-
-    private static String requireName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw Problems.invalidField("name", "1-128 letters, digits, '.', '_' or '-'");
-        }
-        return name;
-    }
-
-    private static ErrorResponseException unknown(String name) {
-        return Problems.notFound("consumer " + name + " has no checkpoint");
     }
 }

@@ -1,23 +1,11 @@
 package dev.eskit.web.entities;
 
-import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
-import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
-import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
-import dev.eskit.commands.api.entity.EntityCommands.EntityCommand;
-import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
-import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
-import dev.eskit.commands.api.entity.EntityStreams;
-import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.queries.api.Entity;
 import dev.eskit.queries.api.EntityHistoryEntry;
 import dev.eskit.queries.api.EntityPage;
-import dev.eskit.queries.api.EntityQueries;
-import dev.eskit.queries.api.Projections;
-import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
 import dev.eskit.web.Preconditions;
-import dev.eskit.web.ReadYourWrites;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,11 +17,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -54,19 +39,10 @@ class EntitiesController {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final CommandGateway commands;
-    private final EntityQueries entities;
-    private final ReadYourWrites readYourWrites;
-    private final EventProcessors processors;
-    private final StreamReader streams;
+    private final EntityOperations entities;
 
-    EntitiesController(CommandGateway commands, EntityQueries entities, ReadYourWrites readYourWrites,
-                       EventProcessors processors, StreamReader streams) {
-        this.commands = commands;
+    EntitiesController(EntityOperations entities) {
         this.entities = entities;
-        this.readYourWrites = readYourWrites;
-        this.processors = processors;
-        this.streams = streams;
     }
 
     @PostMapping(path = "/{type}", consumes = "application/json")
@@ -74,7 +50,7 @@ class EntitiesController {
     @ApiResponse(responseCode = "201", description = "created")
     @ApiResponse(responseCode = "422", description = "the document breaks the type's JSON Schema; errors lists every violation")
     ResponseEntity<Entity> create(@PathVariable String type, @RequestBody JsonNode document) {
-        return created(EntityNames.type(type), UUID.randomUUID().toString(), document);
+        return created(entities.create(type, UUID.randomUUID().toString(), document));
     }
 
     @PutMapping(path = "/{type}/{id}", consumes = "application/json")
@@ -98,10 +74,9 @@ class EntitiesController {
             if (!ifNoneMatch.trim().equals("*") || ifMatch != null) {
                 throw Problems.invalidField("If-None-Match", "only * is supported, and not together with If-Match");
             }
-            return created(type, id, document);
+            return created(entities.create(type, id, document));
         }
-        Long version = Preconditions.required(ifMatch);
-        return ok(type, id, send(new ReplaceEntity(EntityStreams.entity(type, id), version, requireObject(document))));
+        return ok(entities.replace(type, id, Preconditions.required(ifMatch), document));
     }
 
     @PatchMapping(path = "/{type}/{id}", consumes = MERGE_PATCH)
@@ -118,8 +93,7 @@ class EntitiesController {
                                  @RequestBody JsonNode patch) {
         EntityNames.type(type);
         EntityNames.id(id);
-        Long version = Preconditions.required(ifMatch);
-        return ok(type, id, send(new PatchEntity(EntityStreams.entity(type, id), version, requireObject(patch))));
+        return ok(entities.patch(type, id, Preconditions.required(ifMatch), patch));
     }
 
     @DeleteMapping("/{type}/{id}")
@@ -131,8 +105,7 @@ class EntitiesController {
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         EntityNames.type(type);
         EntityNames.id(id);
-        Long version = ifMatch == null ? null : Preconditions.version(ifMatch);
-        send(new DeleteEntity(EntityStreams.entity(type, id), version));
+        entities.delete(type, id, ifMatch == null ? null : Preconditions.version(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -147,15 +120,7 @@ class EntitiesController {
                                @Parameter(description = "an ISO-8601 instant, e.g. 2026-11-22T10:15:30.123Z")
                                @RequestParam(required = false) String asOf,
                                @RequestParam(defaultValue = "false") boolean deleted) {
-        EntityNames.type(type);
-        EntityNames.id(id);
-        if (version != null && asOf != null) {
-            throw Problems.invalidField("asOf", "give either version or asOf, not both");
-        }
-        Optional<Entity> entity = version != null ? entities.atVersion(type, id, version, deleted)
-                : asOf != null ? entities.asOf(type, id, instant(asOf), deleted)
-                : current(type, id, deleted);
-        Entity found = entity.orElseThrow(() -> unknown(type, id));
+        Entity found = entities.get(type, id, version, asOf == null ? null : instant(asOf), deleted);
         return ResponseEntity.ok().eTag(ETags.of(found.version())).body(found);
     }
 
@@ -164,7 +129,7 @@ class EntitiesController {
     @ApiResponse(responseCode = "200", description = "oldest first")
     @ApiResponse(responseCode = "404", description = "the entity never existed")
     List<EntityHistoryEntry> history(@PathVariable String type, @PathVariable String id) {
-        return entities.history(EntityNames.type(type), EntityNames.id(id)).orElseThrow(() -> unknown(type, id));
+        return entities.history(type, id);
     }
 
     @GetMapping("/{type}")
@@ -173,55 +138,16 @@ class EntitiesController {
     EntityPage list(@PathVariable String type,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                     @RequestParam(required = false) String cursor) {
-        EntityNames.type(type);
-        readYourWrites.awaitCompleteView(Projections.ENTITIES);
         return entities.list(type, limit, cursor);
     }
 
-    private ResponseEntity<Entity> created(String type, String id, JsonNode document) {
-        EntityNames.id(id);
-        Entity entity = entity(type, id, send(new CreateEntity(type, id, requireObject(document))));
-        return ResponseEntity.created(URI.create(ApiPaths.V1 + "/entities/" + type + "/" + id))
+    private static ResponseEntity<Entity> created(Entity entity) {
+        return ResponseEntity.created(URI.create(ApiPaths.V1 + "/entities/" + entity.type() + "/" + entity.id()))
                 .eTag(ETags.of(entity.version())).body(entity);
     }
 
-    private EntityChange send(EntityCommand command) {
-        return commands.sendAndWait(command);
-    }
-
-    private static ResponseEntity<Entity> ok(String type, String id, EntityChange change) {
-        Entity entity = entity(type, id, change);
+    private static ResponseEntity<Entity> ok(Entity entity) {
         return ResponseEntity.ok().eTag(ETags.of(entity.version())).body(entity);
-    }
-
-    /** The entity as the command left it: the aggregate knows it, so no view is read or waited for. */
-    private static Entity entity(String type, String id, EntityChange change) {
-        return new Entity(type, id, change.version(), change.document(), change.createdAt(), change.updatedAt(), false);
-    }
-
-    /**
-     * From the view when it shows the stream's latest version; otherwise (just written and not
-     * projected yet, or the view is being rebuilt) from the event store, where it is always whole.
-     */
-    private Optional<Entity> current(String type, String id, boolean includeDeleted) {
-        long latest = streams.version(EntityStreams.entity(type, id));
-        if (latest == 0) {
-            return Optional.empty();
-        }
-        if (!processors.replaying(Projections.ENTITIES)) {
-            Optional<Entity> viewed = entities.current(type, id, true);
-            if (viewed.isPresent() && viewed.get().version() == latest) {
-                return viewed.filter(entity -> includeDeleted || !entity.deleted());
-            }
-        }
-        return entities.atVersion(type, id, latest, includeDeleted);
-    }
-
-    private static JsonNode requireObject(JsonNode document) {
-        if (document == null || !document.isObject()) {
-            throw Problems.invalidField("body", "must be a JSON object");
-        }
-        return document;
     }
 
     private static Instant instant(String text) {
@@ -230,9 +156,5 @@ class EntitiesController {
         } catch (DateTimeParseException e) {
             throw Problems.invalidField("asOf", "must be an ISO-8601 instant such as 2026-11-22T10:15:30.123Z");
         }
-    }
-
-    private static ErrorResponseException unknown(String type, String id) {
-        return Problems.notFound(type + " " + id + " does not exist");
     }
 }

@@ -1,13 +1,7 @@
 package dev.eskit.web.entities;
 
-import dev.eskit.commands.api.entity.EntityCommands.DefineEntityType;
-import dev.eskit.commands.api.entity.EntityCommands.TypeDefinition;
-import dev.eskit.queries.api.EntityQueries;
 import dev.eskit.queries.api.EntityTypeView;
-import dev.eskit.queries.api.Projections;
 import dev.eskit.web.ApiPaths;
-import dev.eskit.web.ReadYourWrites;
-import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,14 +24,10 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Entity types", description = "A JSON Schema (2020-12) per entity type; every change gets a new schemaVersion")
 class TypesController {
 
-    private final CommandGateway commands;
-    private final EntityQueries entities;
-    private final ReadYourWrites readYourWrites;
+    private final EntityOperations entities;
 
-    TypesController(CommandGateway commands, EntityQueries entities, ReadYourWrites readYourWrites) {
-        this.commands = commands;
+    TypesController(EntityOperations entities) {
         this.entities = entities;
-        this.readYourWrites = readYourWrites;
     }
 
     /** The body of a schema definition. */
@@ -53,17 +42,13 @@ class TypesController {
     @ApiResponse(responseCode = "201", description = "the type's first schema")
     @ApiResponse(responseCode = "200", description = "the schema was changed, or was already this one")
     ResponseEntity<EntityTypeView> define(@PathVariable String type, @Valid @RequestBody SchemaRequest request) {
-        DefineEntityType command = new DefineEntityType(EntityNames.type(type), request.schema());
-        TypeDefinition definition = commands.sendAndWait(command);
-        readYourWrites.awaitLatest(Projections.ENTITY_TYPES, command.streamId());
-        EntityTypeView view = entities.type(type).orElseThrow();
-        return ResponseEntity.status(definition.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+        EntityOperations.DefinedType defined = entities.define(type, request.schema());
+        return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK).body(defined.view());
     }
 
     @GetMapping
     @Operation(summary = "List the types that have a schema")
     List<EntityTypeView> all() {
-        readYourWrites.awaitCompleteView(Projections.ENTITY_TYPES);
         return entities.types();
     }
 
@@ -72,7 +57,6 @@ class TypesController {
     @ApiResponse(responseCode = "200", description = "the type and its schema")
     @ApiResponse(responseCode = "404", description = "the type has no schema")
     EntityTypeView one(@PathVariable String type) {
-        return entities.type(EntityNames.type(type))
-                .orElseThrow(() -> Problems.notFound("type " + type + " has no schema"));
+        return entities.type(type);
     }
 }

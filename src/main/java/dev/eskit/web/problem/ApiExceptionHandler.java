@@ -1,7 +1,6 @@
 package dev.eskit.web.problem;
 
 import dev.eskit.commands.api.Rejection;
-import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.config.StoreUnavailable;
 import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.InvalidSelectorException;
@@ -41,24 +40,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    /** Every command failure the sender must tell apart carries a {@link Rejection}, on either store. */
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Object> rejected(CommandExecutionException exception, WebRequest request) {
-        Optional<Rejection> rejection = Rejection.of(exception);
-        if (rejection.isEmpty()) {
+    /**
+     * Domain refusals (a {@link Rejection} on either store), unreadable cursors and selectors, and an
+     * unreachable store: each means the same problem on every API ({@link FailureProblems}).
+     */
+    @ExceptionHandler({CommandExecutionException.class, InvalidCursorException.class, InvalidSelectorException.class})
+    ResponseEntity<Object> refused(Exception exception, WebRequest request) {
+        Optional<ProblemDetail> problem = FailureProblems.of(exception);
+        if (problem.isEmpty()) {
             return unexpected(exception, request);
         }
-        if (rejection.get().reason() == Reason.STORE_UNAVAILABLE) {
+        if (FailureProblems.isStoreUnavailable(problem.get())) {
             return storeUnavailable(exception, request);
         }
-        return problem(exception, RejectionProblems.of(rejection.get()), request);
-    }
-
-    @ExceptionHandler({InvalidCursorException.class, InvalidSelectorException.class})
-    ResponseEntity<Object> invalidReadArgument(IllegalArgumentException exception, WebRequest request) {
-        String field = exception instanceof InvalidCursorException ? "cursor" : "selector";
-        return handleExceptionInternal(Problems.invalidField(field, exception.getMessage()), null, new HttpHeaders(),
-                HttpStatus.BAD_REQUEST, request);
+        return problem(exception, problem.get(), request);
     }
 
     /** Tomcat parses a query string when it is first read, and refuses one it cannot (a parameter without a name, a bad escape). */
@@ -74,17 +69,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return storeUnavailable(exception, request);
         }
         log.error("request failed unexpectedly", exception);
-        return problem(exception, Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the request failed unexpectedly; the server log has the details under this request's id"), request);
+        return problem(exception, FailureProblems.internalError(), request);
     }
 
     private ResponseEntity<Object> storeUnavailable(Exception exception, WebRequest request) {
         log.warn("the store is unreachable", exception);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS);
-        return handleExceptionInternal(exception, Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                "the event store cannot be reached; retry later. A write answered this way was not acknowledged, "
-                        + "and retrying it with the same event ids never stores it twice"), headers,
+        return handleExceptionInternal(exception, FailureProblems.storeUnavailable(), headers,
                 HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 

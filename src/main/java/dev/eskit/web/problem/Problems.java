@@ -26,12 +26,18 @@ public final class Problems {
     /** Gives a problem without a type (one the framework made) the type its status names, e.g. {@code unsupported-media-type}. */
     public static ProblemDetail typed(ProblemDetail problem) {
         if (problem.getType() == null || BLANK.equals(problem.getType())) {
-            problem.setType(URI.create(TYPE_PREFIX + slugOf(HttpStatusCode.valueOf(problem.getStatus()))));
+            problem.setType(URI.create(TYPE_PREFIX + statusSlug(HttpStatusCode.valueOf(problem.getStatus()))));
         }
         return problem;
     }
 
-    private static String slugOf(HttpStatusCode status) {
+    /** The last part of a problem's type, e.g. {@code wrong-expected-version}; what a client branches on. */
+    public static String slugOf(ProblemDetail problem) {
+        String type = typed(problem).getType().toString();
+        return type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+    }
+
+    private static String statusSlug(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         if (known == null) {
             return "http-" + status.value();

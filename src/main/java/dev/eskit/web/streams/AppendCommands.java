@@ -16,18 +16,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Checks an append request's shape and turns it into the command; every mistake is reported at once. */
-final class AppendCommands {
+public final class AppendCommands {
 
     private AppendCommands() {
     }
 
+    /** From the HTTP body, whose expected version is JSON: a number or one of the words. */
     static AppendToStream from(String streamId, AppendRequest request, Supplier<UUID> ids) {
         List<FieldProblem> problems = new ArrayList<>();
         ExpectedVersion expected = expectedVersion(request.expectedVersion(), problems);
+        return from(streamId, expected, request.events(), ids, problems);
+    }
+
+    /** From an API that states the expected version typed (gRPC). */
+    public static AppendToStream from(String streamId, ExpectedVersion expected, List<AppendRequest.EventRequest> events,
+                                      Supplier<UUID> ids) {
+        return from(streamId, expected, events, ids, new ArrayList<>());
+    }
+
+    private static AppendToStream from(String streamId, ExpectedVersion expected, List<AppendRequest.EventRequest> requested,
+                                       Supplier<UUID> ids, List<FieldProblem> problems) {
         Set<String> seenIds = new HashSet<>();
         List<NewEvent> events = new ArrayList<>();
-        for (int i = 0; i < request.events().size(); i++) {
-            AppendRequest.EventRequest event = request.events().get(i);
+        for (int i = 0; i < requested.size(); i++) {
+            AppendRequest.EventRequest event = requested.get(i);
             String field = "events[" + i + "]";
             if (!EventTypes.isValid(event.type())) {
                 problems.add(new FieldProblem(field + ".type", "must be <Partition>.<Action>, letters, digits, _ and -"));

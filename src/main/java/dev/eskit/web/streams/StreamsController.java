@@ -1,15 +1,11 @@
 package dev.eskit.web.streams;
 
-import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
-import dev.eskit.commands.api.Rejection;
-import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.StreamSummary;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
-import dev.eskit.web.problem.RejectionProblems;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,12 +15,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,11 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Streams", description = "The raw event store: append with optimistic concurrency, read a stream")
 class StreamsController {
 
-    private final CommandGateway commands;
+    private final StreamAppends appends;
     private final StreamReader streams;
 
-    StreamsController(CommandGateway commands, StreamReader streams) {
-        this.commands = commands;
+    StreamsController(StreamAppends appends, StreamReader streams) {
+        this.appends = appends;
         this.streams = streams;
     }
 
@@ -58,48 +52,50 @@ class StreamsController {
             + "an event id was used before with other content, the stream belongs to another partition or module")
     ResponseEntity<AppendResponse> append(@PathVariable String streamId, @Valid @RequestBody AppendRequest request) {
         AppendToStream command = AppendCommands.from(StreamIds.require(streamId), request, UUID::randomUUID);
-        AppendResult result = send(command);
-        AppendResponse body = new AppendResponse(streamId, result.fromVersion(), result.toVersion(),
-                streams.positions(streamId, result.fromVersion(), result.toVersion()));
-        URI location = URI.create(ApiPaths.V1 + "/streams/" + streamId + "/events?fromVersion=" + result.fromVersion()
-                + "&toVersion=" + result.toVersion());
-        return ResponseEntity.status(result.retried() ? HttpStatus.OK : HttpStatus.CREATED)
+        StreamAppends.Appended appended = appends.append(command);
+        AppendResponse body = appended.response();
+        URI location = URI.create(ApiPaths.V1 + "/streams/" + streamId + "/events?fromVersion=" + body.fromVersion()
+                + "&toVersion=" + body.toVersion());
+        return ResponseEntity.status(appended.retried() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(location)
-                .eTag(ETags.of(result.toVersion()))
+                .eTag(ETags.of(body.toVersion()))
                 .body(body);
     }
 
-    /**
-     * The aggregate checks versions in memory; the store is what decides between instances. A command
-     * that kept losing that race after the gateway's retries answers with the version that won.
-     */
-    private AppendResult send(AppendToStream command) {
-        try {
-            return commands.sendAndWait(command);
-        } catch (CommandExecutionException failure) {
-            if (Rejection.is(failure, Reason.CONCURRENT_WRITE)) {
-                throw new ErrorResponseException(HttpStatus.CONFLICT,
-                        RejectionProblems.versionTaken(command.streamId(), streams.version(command.streamId())), failure);
-            }
-            throw failure;
-        }
-    }
-
     @GetMapping("/{streamId}/events")
-    @Operation(summary = "Read a stream's events", description = "Ordered by version; toVersion is inclusive.")
+    @Operation(summary = "Read a stream's events",
+            description = "forward (the default): oldest first, from fromVersion (default 1) up to toVersion. backward: "
+                    + "newest first, from fromVersion (default: the last) down to toVersion. Both ends are inclusive.")
     @ApiResponse(responseCode = "200", description = "the events")
     @ApiResponse(responseCode = "404", description = "no such stream")
     ResponseEntity<StreamEvents> events(@PathVariable String streamId,
-                                        @Parameter(description = "first version to return") @RequestParam(defaultValue = "1") @Min(1) long fromVersion,
+                                        @Parameter(description = "first version to return") @RequestParam(required = false) @Min(1) Long fromVersion,
                                         @Parameter(description = "last version to return") @RequestParam(required = false) @Min(1) Long toVersion,
-                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                        @Parameter(description = "forward or backward") @RequestParam(defaultValue = "forward") String direction) {
         StreamIds.require(streamId);
+        StreamEvents events = (switch (direction) {
+            case "forward" -> forwards(streamId, fromVersion == null ? 1 : fromVersion, toVersion, limit);
+            case "backward" -> backwards(streamId, fromVersion == null ? 0 : fromVersion, toVersion, limit);
+            default -> throw Problems.invalidField("direction", "must be forward or backward");
+        }).orElseThrow(() -> StreamIds.unknown(streamId));
+        return ResponseEntity.ok().eTag(ETags.of(events.version())).body(events);
+    }
+
+    private Optional<StreamEvents> forwards(String streamId, long fromVersion, Long toVersion, int limit) {
         long to = toVersion == null ? Long.MAX_VALUE : toVersion;
         if (to < fromVersion) {
-            throw Problems.invalidField("toVersion", "must not be below fromVersion");
+            throw Problems.invalidField("toVersion", "must not be below fromVersion when reading forward");
         }
-        StreamEvents events = streams.events(streamId, fromVersion, to, limit).orElseThrow(() -> unknown(streamId));
-        return ResponseEntity.ok().eTag(ETags.of(events.version())).body(events);
+        return streams.events(streamId, fromVersion, to, limit);
+    }
+
+    private Optional<StreamEvents> backwards(String streamId, long fromVersion, Long toVersion, int limit) {
+        long to = toVersion == null ? 1 : toVersion;
+        if (fromVersion != 0 && to > fromVersion) {
+            throw Problems.invalidField("toVersion", "must not be above fromVersion when reading backward");
+        }
+        return streams.backwards(streamId, fromVersion, to, limit);
     }
 
     @GetMapping("/{streamId}")
@@ -108,11 +104,7 @@ class StreamsController {
     @ApiResponse(responseCode = "404", description = "no such stream")
     ResponseEntity<StreamSummary> stream(@PathVariable String streamId) {
         StreamIds.require(streamId);
-        StreamSummary summary = streams.summary(streamId).orElseThrow(() -> unknown(streamId));
+        StreamSummary summary = streams.summary(streamId).orElseThrow(() -> StreamIds.unknown(streamId));
         return ResponseEntity.ok().eTag(ETags.of(summary.version())).body(summary);
-    }
-
-    private static ErrorResponseException unknown(String streamId) {
-        return Problems.notFound("stream " + streamId + " has no events");
     }
 }

@@ -14,6 +14,9 @@ public interface EventLog {
     /** Follows the log from {@code cursor} (null: from the beginning). */
     LogFollower follow(String cursor, Selector selector);
 
+    /** A cursor at the live head: a reader that starts after it sees only what is stored from now on. */
+    String headCursor();
+
     /** The position of the newest stored event, 0 when the store is empty. */
     long head();
 

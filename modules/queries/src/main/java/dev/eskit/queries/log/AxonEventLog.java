@@ -101,6 +101,11 @@ class AxonEventLog implements EventLog {
     }
 
     @Override
+    public String headCursor() {
+        return Cursors.encode(eventStore.createHeadToken());
+    }
+
+    @Override
     public long head() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? 0 : head.position().orElse(0);

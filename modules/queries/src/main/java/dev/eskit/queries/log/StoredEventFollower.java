@@ -46,6 +46,11 @@ class StoredEventFollower implements LogFollower {
     }
 
     @Override
+    public String cursor() {
+        return Cursors.encode(position);
+    }
+
+    @Override
     public void close() {
         stream.close();
     }

@@ -1,0 +1,123 @@
+package dev.eskit.grpc;
+
+import static dev.eskit.grpc.ProtoJson.timestamp;
+
+import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.commands.api.ExpectedVersion;
+import dev.eskit.grpc.v1.AppendRequest;
+import dev.eskit.grpc.v1.AppendResponse;
+import dev.eskit.grpc.v1.Direction;
+import dev.eskit.grpc.v1.GetStreamRequest;
+import dev.eskit.grpc.v1.NewEvent;
+import dev.eskit.grpc.v1.ReadStreamRequest;
+import dev.eskit.grpc.v1.ReadStreamResponse;
+import dev.eskit.grpc.v1.StreamSummary;
+import dev.eskit.grpc.v1.StreamsGrpc;
+import dev.eskit.queries.api.StreamEvents;
+import dev.eskit.queries.api.StreamReader;
+import dev.eskit.web.problem.Problems;
+import dev.eskit.web.streams.AppendCommands;
+import dev.eskit.web.streams.StreamAppends;
+import dev.eskit.web.streams.StreamAppends.Appended;
+import dev.eskit.web.streams.StreamIds;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.grpc.server.service.GrpcService;
+import tools.jackson.databind.JsonNode;
+
+/** eskit.v1.Streams: the raw event store, with the HTTP API's checks and answers. */
+@GrpcService
+class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final StreamAppends appends;
+    private final StreamReader streams;
+    private final ProtoJson json;
+    private final ProtoMessages messages;
+    private final RequestShapes shapes;
+
+    StreamsGrpcService(StreamAppends appends, StreamReader streams, ProtoJson json, ProtoMessages messages,
+                       RequestShapes shapes) {
+        this.appends = appends;
+        this.streams = streams;
+        this.json = json;
+        this.messages = messages;
+        this.shapes = shapes;
+    }
+
+    @Override
+    public void append(AppendRequest request, StreamObserver<AppendResponse> responses) {
+        String streamId = StreamIds.require(request.getStreamId());
+        List<dev.eskit.web.streams.AppendRequest.EventRequest> events = new ArrayList<>();
+        for (int i = 0; i < request.getEventsCount(); i++) {
+            events.add(event(request.getEvents(i), "events[" + i + "]"));
+        }
+        shapes.require(new dev.eskit.web.streams.AppendRequest(null, events));
+        AppendToStream command = AppendCommands.from(streamId, expected(request), events, UUID::randomUUID);
+        Appended appended = appends.append(command);
+        Unary.reply(responses, AppendResponse.newBuilder()
+                .setStreamId(streamId)
+                .setFromVersion(appended.response().fromVersion())
+                .setToVersion(appended.response().toVersion())
+                .addAllPositions(appended.response().positions())
+                .setRetried(appended.retried())
+                .build());
+    }
+
+    private dev.eskit.web.streams.AppendRequest.EventRequest event(NewEvent event, String field) {
+        JsonNode metadata = event.getMetadata().isBlank() ? null : json.object(field + ".metadata", event.getMetadata());
+        return new dev.eskit.web.streams.AppendRequest.EventRequest(event.getId().isEmpty() ? null : event.getId(),
+                event.getType(), json.value(field + ".data", event.getData()), metadata);
+    }
+
+    private static ExpectedVersion expected(AppendRequest request) {
+        return switch (request.getExpectedVersion().getExpectationCase()) {
+            case ANY, EXPECTATION_NOT_SET -> new ExpectedVersion.Any();
+            case NO_STREAM -> new ExpectedVersion.NoStream();
+            case STREAM_EXISTS -> new ExpectedVersion.StreamExists();
+            case EXACT -> {
+                long version = request.getExpectedVersion().getExact();
+                if (version < 0) {
+                    throw Problems.invalidField("expectedVersion.exact", "must be at most " + Long.MAX_VALUE);
+                }
+                yield new ExpectedVersion.Exactly(version);
+            }
+        };
+    }
+
+    @Override
+    public void read(ReadStreamRequest request, StreamObserver<ReadStreamResponse> responses) {
+        String streamId = StreamIds.require(request.getStreamId());
+        int limit = Limits.of("limit", request.getLimit(), DEFAULT_LIMIT, MAX_LIMIT);
+        long from = request.getFromVersion();
+        if (from < 0) {
+            throw Problems.invalidField("fromVersion", "must be at most " + Long.MAX_VALUE);
+        }
+        StreamEvents events = (request.getDirection() == Direction.BACKWARDS
+                ? streams.backwards(streamId, from, 1, limit)
+                : streams.events(streamId, Math.max(from, 1), Long.MAX_VALUE, limit))
+                .orElseThrow(() -> StreamIds.unknown(streamId));
+        ReadStreamResponse.Builder response = ReadStreamResponse.newBuilder()
+                .setStreamId(streamId)
+                .setVersion(events.version());
+        events.events().forEach(event -> response.addEvents(messages.event(event)));
+        Unary.reply(responses, response.build());
+    }
+
+    @Override
+    public void getStream(GetStreamRequest request, StreamObserver<StreamSummary> responses) {
+        String streamId = StreamIds.require(request.getStreamId());
+        dev.eskit.queries.api.StreamSummary summary = streams.summary(streamId).orElseThrow(() -> StreamIds.unknown(streamId));
+        Unary.reply(responses, StreamSummary.newBuilder()
+                .setStreamId(streamId)
+                .setPartition(summary.partition())
+                .setVersion(summary.version())
+                .setCreatedAt(timestamp(summary.createdAt()))
+                .setUpdatedAt(timestamp(summary.updatedAt()))
+                .build());
+    }
+}

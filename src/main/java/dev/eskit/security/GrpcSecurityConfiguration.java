@@ -1,0 +1,75 @@
+package dev.eskit.security;
+
+import dev.eskit.grpc.v1.ConsumersGrpc;
+import dev.eskit.grpc.v1.EntitiesGrpc;
+import dev.eskit.grpc.v1.LogGrpc;
+import dev.eskit.grpc.v1.StreamsGrpc;
+import io.grpc.MethodDescriptor;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.grpc.server.security.HttpBasicAuthenticationExtractor;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * The gRPC port asks for the same credentials as HTTP, in the {@code authorization} metadata: HTTP
+ * Basic for the configured accounts, or a bearer token when a JWT decoder is configured. Reading
+ * calls need reader, writing calls writer; health and reflection are open, so that probes and
+ * {@code grpcurl} work without the protos. A call this list does not name is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+class GrpcSecurityConfiguration {
+
+    static final List<MethodDescriptor<?, ?>> READS = List.of(
+            StreamsGrpc.getReadMethod(), StreamsGrpc.getGetStreamMethod(),
+            LogGrpc.getReadMethod(), LogGrpc.getSubscribeMethod(),
+            ConsumersGrpc.getGetMethod(), ConsumersGrpc.getListMethod(),
+            EntitiesGrpc.getGetMethod(), EntitiesGrpc.getHistoryMethod(), EntitiesGrpc.getListMethod(),
+            EntitiesGrpc.getGetTypeMethod(), EntitiesGrpc.getListTypesMethod());
+    static final List<MethodDescriptor<?, ?>> WRITES = List.of(
+            StreamsGrpc.getAppendMethod(),
+            ConsumersGrpc.getSaveMethod(), ConsumersGrpc.getDeleteMethod(),
+            EntitiesGrpc.getCreateMethod(), EntitiesGrpc.getReplaceMethod(), EntitiesGrpc.getPatchMethod(),
+            EntitiesGrpc.getDeleteMethod(), EntitiesGrpc.getDefineTypeMethod());
+    private static final String[] OPEN = {
+            "grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*", "grpc.reflection.v1alpha.ServerReflection/*"};
+
+    @Bean
+    @GlobalServerInterceptor
+    AuthenticationProcessInterceptor grpcAuthentication(GrpcSecurity grpc, SecurityProperties properties,
+                                                        AuthenticationProvider accounts, ObjectProvider<JwtDecoder> jwtDecoder,
+                                                        RoleHierarchy roles) throws Exception {
+        if (jwtDecoder.getIfAvailable() != null) {
+            grpc.oauth2ResourceServer(tokens -> tokens.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtRoles(properties.jwt()))));
+        }
+        return grpc
+                .authenticationManager(new ProviderManager(accounts))
+                .authorizeRequests(calls -> calls
+                        .methods(names(READS)).access(role(Roles.READER, roles))
+                        .methods(names(WRITES)).access(role(Roles.WRITER, roles))
+                        .methods(OPEN).permitAll()
+                        .allRequests().denyAll())
+                // the accounts' provider above, not the user-details bean that httpBasic() looks for
+                .authenticationExtractor(new HttpBasicAuthenticationExtractor())
+                .build();
+    }
+
+    private static String[] names(List<MethodDescriptor<?, ?>> methods) {
+        return methods.stream().map(MethodDescriptor::getFullMethodName).toArray(String[]::new);
+    }
+
+    private static AuthorizationManager<Object> role(String role, RoleHierarchy roles) {
+        AuthorityAuthorizationManager<Object> manager = AuthorityAuthorizationManager.hasRole(role);
+        manager.setRoleHierarchy(roles);
+        return manager;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.eskit.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Empty;
+import dev.eskit.grpc.v1.AppendRequest;
+import dev.eskit.grpc.v1.AppendResponse;
+import dev.eskit.grpc.v1.Direction;
+import dev.eskit.grpc.v1.Event;
+import dev.eskit.grpc.v1.ExpectedVersion;
+import dev.eskit.grpc.v1.GetStreamRequest;
+import dev.eskit.grpc.v1.NewEvent;
+import dev.eskit.grpc.v1.ReadStreamRequest;
+import dev.eskit.grpc.v1.ReadStreamResponse;
+import dev.eskit.grpc.v1.StreamSummary;
+import dev.eskit.support.Api.Role;
+import dev.eskit.support.Grpc;
+import dev.eskit.support.GrpcApiTest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** eskit.v1.Streams over a real port: the HTTP API's section 1, each refusal with its status and nothing stored. */
+abstract class StreamsGrpcTests extends GrpcApiTest {
+
+    static NewEvent event(String type, String data) {
+        return NewEvent.newBuilder().setType(type).setData(data).build();
+    }
+
+    static NewEvent event(String id, String type, String data) {
+        return event(type, data).toBuilder().setId(id).build();
+    }
+
+    static AppendRequest append(String stream, ExpectedVersion expected, NewEvent... events) {
+        return AppendRequest.newBuilder().setStreamId(stream).setExpectedVersion(expected).addAllEvents(List.of(events)).build();
+    }
+
+    static ExpectedVersion exactly(long version) {
+        return ExpectedVersion.newBuilder().setExact(version).build();
+    }
+
+    static final ExpectedVersion ANY = ExpectedVersion.getDefaultInstance();
+    static final ExpectedVersion NO_STREAM = ExpectedVersion.newBuilder().setNoStream(Empty.getDefaultInstance()).build();
+    static final ExpectedVersion STREAM_EXISTS = ExpectedVersion.newBuilder().setStreamExists(Empty.getDefaultInstance()).build();
+
+    @Test
+    void appendsAtomicallyAndReadsForwardsAndBackwards() {
+        String stream = uniqueStream();
+        AppendResponse appended = grpc.streams(Role.WRITER).append(append(stream, NO_STREAM,
+                event("e-1", "Project.Created", "{\"name\":\"alpha\",\"big\":12345678901234567890}"),
+                event("Project.Renamed", "{\"name\":\"beta\"}"),
+                event("Project.Renamed", "\"gamma\"")));
+
+        assertThat(appended.getStreamId()).isEqualTo(stream);
+        assertThat(appended.getFromVersion()).isEqualTo(1);
+        assertThat(appended.getToVersion()).isEqualTo(3);
+        assertThat(appended.getPositionsList()).hasSize(3).isSorted();
+        assertThat(appended.getRetried()).isFalse();
+
+        ReadStreamResponse forwards = grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream).build());
+        assertThat(forwards.getVersion()).isEqualTo(3);
+        assertThat(forwards.getEventsList()).extracting(Event::getVersion).containsExactly(1L, 2L, 3L);
+        Event first = forwards.getEvents(0);
+        assertThat(first.getId()).isEqualTo("e-1");
+        assertThat(first.getType()).isEqualTo("Project.Created");
+        assertThat(first.getPosition()).isEqualTo(appended.getPositions(0));
+        assertThat(first.getData()).as("numbers keep their precision").contains("12345678901234567890");
+        assertThat(json(first.getMetadata()).get("actor").asString()).isEqualTo("writer");
+        assertThat(forwards.getEvents(2).getData()).isEqualTo("\"gamma\"");
+
+        ReadStreamResponse backwards = grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream)
+                .setDirection(Direction.BACKWARDS).setLimit(2).build());
+        assertThat(backwards.getEventsList()).extracting(Event::getVersion).containsExactly(3L, 2L);
+        ReadStreamResponse older = grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream)
+                .setDirection(Direction.BACKWARDS).setFromVersion(1).build());
+        assertThat(older.getEventsList()).extracting(Event::getVersion).containsExactly(1L);
+        ReadStreamResponse fromTwo = grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream)
+                .setFromVersion(2).setLimit(1).build());
+        assertThat(fromTwo.getEventsList()).extracting(Event::getVersion).containsExactly(2L);
+
+        StreamSummary summary = grpc.streams(Role.READER).getStream(GetStreamRequest.newBuilder().setStreamId(stream).build());
+        assertThat(summary.getPartition()).isEqualTo("Project");
+        assertThat(summary.getVersion()).isEqualTo(3);
+        assertThat(summary.getCreatedAt().getSeconds()).isPositive();
+    }
+
+    @Test
+    void recordsTheCallerAndTheRequestIdNeverTheClientsClaims() {
+        String stream = uniqueStream();
+        NewEvent spoofing = event("Project.Created", "{}").toBuilder()
+                .setMetadata("{\"source\":\"import\",\"actor\":\"spoofed\"}").build();
+        grpc.streams(Role.WRITER)
+                .withCallCredentials(Grpc.headers(Map.of(Grpc.AUTHORIZATION, grpc.basicAuthorization(Role.WRITER),
+                        Grpc.REQUEST_ID, "req-42")))
+                .append(append(stream, ANY, spoofing));
+
+        JsonNode metadata = json(grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream).build())
+                .getEvents(0).getMetadata());
+        assertThat(metadata.get("source").asString()).isEqualTo("import");
+        assertThat(metadata.get("actor").asString()).as("the principal, never the client's claim").isEqualTo("writer");
+        assertThat(metadata.get("requestId").asString()).isEqualTo("req-42");
+    }
+
+    @Test
+    void aRetryWithTheSameEventIdsStoresNothingAndAnswersTheOriginalResult() {
+        String stream = uniqueStream();
+        AppendRequest request = append(stream, NO_STREAM, event("r-1", "Project.Created", "{}"), event("r-2", "Project.Renamed", "{}"));
+        AppendResponse first = grpc.streams(Role.WRITER).append(request);
+        long head = head();
+
+        AppendResponse again = grpc.streams(Role.WRITER).append(request);
+
+        assertThat(again.getRetried()).isTrue();
+        assertThat(again.getPositionsList()).isEqualTo(first.getPositionsList());
+        assertThat(head()).isEqualTo(head);
+    }
+
+    @Test
+    void refusesAWrongExpectedVersionWithTheCurrentOneAndStoresNothing() {
+        String stream = uniqueStream();
+        grpc.streams(Role.WRITER).append(append(stream, ANY, event("Project.Created", "{}"), event("Project.Renamed", "{}")));
+        long head = head();
+
+        StatusRuntimeException conflict = refused(() -> grpc.streams(Role.WRITER).append(append(stream, exactly(1), event("Project.Renamed", "{}"))));
+        assertThat(conflict.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(Grpc.errorInfo(conflict).getReason()).isEqualTo("WRONG_EXPECTED_VERSION");
+        assertThat(Grpc.errorInfo(conflict).getMetadataMap()).containsEntry("current_version", "2");
+
+        StatusRuntimeException exists = refused(() -> grpc.streams(Role.WRITER).append(append(stream, NO_STREAM, event("Project.Renamed", "{}"))));
+        assertThat(exists.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+
+        StatusRuntimeException missing = refused(() -> grpc.streams(Role.WRITER).append(append(uniqueStream(), STREAM_EXISTS, event("Project.Renamed", "{}"))));
+        assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(Grpc.errorInfo(missing).getMetadataMap()).containsEntry("current_version", "0");
+        assertThat(head()).isEqualTo(head);
+
+        assertThat(grpc.streams(Role.WRITER).append(append(stream, STREAM_EXISTS, event("Project.Renamed", "{}"))).getToVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void anEventIdUsedBeforeWithOtherContentIsAlreadyExists() {
+        String stream = uniqueStream();
+        grpc.streams(Role.WRITER).append(append(stream, ANY, event("d-1", "Project.Created", "{\"a\":1}")));
+        long head = head();
+
+        StatusRuntimeException duplicate = refused(() -> grpc.streams(Role.WRITER)
+                .append(append(stream, ANY, event("d-1", "Project.Created", "{\"a\":2}"))));
+
+        assertThat(duplicate.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(head()).isEqualTo(head);
+    }
+
+    @Test
+    void namesEveryInvalidFieldAndStoresNothing() {
+        long head = head();
+        assertThat(fieldsRefused(append("bad id!", ANY, event("Project.Created", "{}")))).containsExactly("stream_id");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY))).containsExactly("events");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("NoDot", "{}"), event("Project.Created", "{nope"))))
+                .containsExactly("events[1].data");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("NoDot", "{}")))).containsExactly("events[0].type");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("Project.Created", "")))).containsExactly("events[0].data");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("Project.Created", "{}").toBuilder().setMetadata("[1]").build())))
+                .containsExactly("events[0].metadata");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("x", "Project.Created", "{}"), event("x", "Project.Renamed", "{}"))))
+                .containsExactly("events[1].id");
+        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("i".repeat(129), "Project.Created", "{}"))))
+                .containsExactly("events[0].id");
+        assertThat(fieldsRefused(append(uniqueStream(), exactly(-1), event("Project.Created", "{}"))))
+                .containsExactly("expected_version.exact");
+        assertThat(head()).isEqualTo(head);
+    }
+
+    @Test
+    void unknownStreamsAreNotFoundAndBadReadsInvalid() {
+        String stream = uniqueStream();
+        StatusRuntimeException read = refused(() -> grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream).build()));
+        assertThat(read.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(Grpc.errorInfo(read).getReason()).isEqualTo("NOT_FOUND");
+        StatusRuntimeException summary = refused(() -> grpc.streams(Role.READER).getStream(GetStreamRequest.newBuilder().setStreamId(stream).build()));
+        assertThat(summary.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        StatusRuntimeException limit = refused(() -> grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder()
+                .setStreamId(stream).setLimit(1001).build()));
+        assertThat(Grpc.violatedFields(limit)).containsExactly("limit");
+    }
+
+    private List<String> fieldsRefused(AppendRequest request) {
+        StatusRuntimeException failure = refused(() -> grpc.streams(Role.WRITER).append(request));
+        assertThat(failure.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(Grpc.errorInfo(failure).getReason()).isEqualTo("INVALID_REQUEST");
+        return Grpc.violatedFields(failure);
+    }
+
+    static StatusRuntimeException refused(Runnable call) {
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, call::run);
+        assertThat(failure).as("the call should have failed").isNotNull();
+        return failure;
+    }
+
+    static JsonNode json(String text) {
+        return dev.eskit.support.Api.JSON.readTree(text);
+    }
+}
