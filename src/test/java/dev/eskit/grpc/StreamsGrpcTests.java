@@ -27,33 +27,13 @@ import tools.jackson.databind.JsonNode;
 /** eskit.v1.Streams over a real port: the HTTP API's section 1, each refusal with its status and nothing stored. */
 abstract class StreamsGrpcTests extends GrpcApiTest {
 
-    static NewEvent event(String type, String data) {
-        return NewEvent.newBuilder().setType(type).setData(data).build();
-    }
-
-    static NewEvent event(String id, String type, String data) {
-        return event(type, data).toBuilder().setId(id).build();
-    }
-
-    static AppendRequest append(String stream, ExpectedVersion expected, NewEvent... events) {
-        return AppendRequest.newBuilder().setStreamId(stream).setExpectedVersion(expected).addAllEvents(List.of(events)).build();
-    }
-
-    static ExpectedVersion exactly(long version) {
-        return ExpectedVersion.newBuilder().setExact(version).build();
-    }
-
-    static final ExpectedVersion ANY = ExpectedVersion.getDefaultInstance();
-    static final ExpectedVersion NO_STREAM = ExpectedVersion.newBuilder().setNoStream(Empty.getDefaultInstance()).build();
-    static final ExpectedVersion STREAM_EXISTS = ExpectedVersion.newBuilder().setStreamExists(Empty.getDefaultInstance()).build();
-
     @Test
     void appendsAtomicallyAndReadsForwardsAndBackwards() {
         String stream = uniqueStream();
-        AppendResponse appended = grpc.streams(Role.WRITER).append(append(stream, NO_STREAM,
-                event("e-1", "Project.Created", "{\"name\":\"alpha\",\"big\":12345678901234567890}"),
-                event("Project.Renamed", "{\"name\":\"beta\"}"),
-                event("Project.Renamed", "\"gamma\"")));
+        AppendResponse appended = grpc.streams(Role.WRITER).append(appendRequest(stream, NO_STREAM,
+                newEvent("e-1", "Project.Created", "{\"name\":\"alpha\",\"big\":12345678901234567890}"),
+                newEvent("Project.Renamed", "{\"name\":\"beta\"}"),
+                newEvent("Project.Renamed", "\"gamma\"")));
 
         assertThat(appended.getStreamId()).isEqualTo(stream);
         assertThat(appended.getFromVersion()).isEqualTo(1);
@@ -91,12 +71,12 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
     @Test
     void recordsTheCallerAndTheRequestIdNeverTheClientsClaims() {
         String stream = uniqueStream();
-        NewEvent spoofing = event("Project.Created", "{}").toBuilder()
+        NewEvent spoofing = newEvent("Project.Created", "{}").toBuilder()
                 .setMetadata("{\"source\":\"import\",\"actor\":\"spoofed\"}").build();
         grpc.streams(Role.WRITER)
                 .withCallCredentials(Grpc.headers(Map.of(Grpc.AUTHORIZATION, grpc.basicAuthorization(Role.WRITER),
                         Grpc.REQUEST_ID, "req-42")))
-                .append(append(stream, ANY, spoofing));
+                .append(appendRequest(stream, ANY, spoofing));
 
         JsonNode metadata = json(grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream).build())
                 .getEvents(0).getMetadata());
@@ -108,7 +88,7 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
     @Test
     void aRetryWithTheSameEventIdsStoresNothingAndAnswersTheOriginalResult() {
         String stream = uniqueStream();
-        AppendRequest request = append(stream, NO_STREAM, event("r-1", "Project.Created", "{}"), event("r-2", "Project.Renamed", "{}"));
+        AppendRequest request = appendRequest(stream, NO_STREAM, newEvent("r-1", "Project.Created", "{}"), newEvent("r-2", "Project.Renamed", "{}"));
         AppendResponse first = grpc.streams(Role.WRITER).append(request);
         long head = head();
 
@@ -122,33 +102,33 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
     @Test
     void refusesAWrongExpectedVersionWithTheCurrentOneAndStoresNothing() {
         String stream = uniqueStream();
-        grpc.streams(Role.WRITER).append(append(stream, ANY, event("Project.Created", "{}"), event("Project.Renamed", "{}")));
+        grpc.streams(Role.WRITER).append(appendRequest(stream, ANY, newEvent("Project.Created", "{}"), newEvent("Project.Renamed", "{}")));
         long head = head();
 
-        StatusRuntimeException conflict = refused(() -> grpc.streams(Role.WRITER).append(append(stream, exactly(1), event("Project.Renamed", "{}"))));
+        StatusRuntimeException conflict = refused(() -> grpc.streams(Role.WRITER).append(appendRequest(stream, exactly(1), newEvent("Project.Renamed", "{}"))));
         assertThat(conflict.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(Grpc.errorInfo(conflict).getReason()).isEqualTo("WRONG_EXPECTED_VERSION");
         assertThat(Grpc.errorInfo(conflict).getMetadataMap()).containsEntry("current_version", "2");
 
-        StatusRuntimeException exists = refused(() -> grpc.streams(Role.WRITER).append(append(stream, NO_STREAM, event("Project.Renamed", "{}"))));
+        StatusRuntimeException exists = refused(() -> grpc.streams(Role.WRITER).append(appendRequest(stream, NO_STREAM, newEvent("Project.Renamed", "{}"))));
         assertThat(exists.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
 
-        StatusRuntimeException missing = refused(() -> grpc.streams(Role.WRITER).append(append(uniqueStream(), STREAM_EXISTS, event("Project.Renamed", "{}"))));
+        StatusRuntimeException missing = refused(() -> grpc.streams(Role.WRITER).append(appendRequest(uniqueStream(), STREAM_EXISTS, newEvent("Project.Renamed", "{}"))));
         assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(Grpc.errorInfo(missing).getMetadataMap()).containsEntry("current_version", "0");
         assertThat(head()).isEqualTo(head);
 
-        assertThat(grpc.streams(Role.WRITER).append(append(stream, STREAM_EXISTS, event("Project.Renamed", "{}"))).getToVersion()).isEqualTo(3);
+        assertThat(grpc.streams(Role.WRITER).append(appendRequest(stream, STREAM_EXISTS, newEvent("Project.Renamed", "{}"))).getToVersion()).isEqualTo(3);
     }
 
     @Test
     void anEventIdUsedBeforeWithOtherContentIsAlreadyExists() {
         String stream = uniqueStream();
-        grpc.streams(Role.WRITER).append(append(stream, ANY, event("d-1", "Project.Created", "{\"a\":1}")));
+        grpc.streams(Role.WRITER).append(appendRequest(stream, ANY, newEvent("d-1", "Project.Created", "{\"a\":1}")));
         long head = head();
 
         StatusRuntimeException duplicate = refused(() -> grpc.streams(Role.WRITER)
-                .append(append(stream, ANY, event("d-1", "Project.Created", "{\"a\":2}"))));
+                .append(appendRequest(stream, ANY, newEvent("d-1", "Project.Created", "{\"a\":2}"))));
 
         assertThat(duplicate.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         assertThat(head()).isEqualTo(head);
@@ -157,19 +137,19 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
     @Test
     void namesEveryInvalidFieldAndStoresNothing() {
         long head = head();
-        assertThat(fieldsRefused(append("bad id!", ANY, event("Project.Created", "{}")))).containsExactly("stream_id");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY))).containsExactly("events");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("NoDot", "{}"), event("Project.Created", "{nope"))))
+        assertThat(fieldsRefused(appendRequest("bad id!", ANY, newEvent("Project.Created", "{}")))).containsExactly("stream_id");
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY))).containsExactly("events");
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY, newEvent("NoDot", "{}"), newEvent("Project.Created", "{nope"))))
                 .containsExactly("events[1].data");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("NoDot", "{}")))).containsExactly("events[0].type");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("Project.Created", "")))).containsExactly("events[0].data");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("Project.Created", "{}").toBuilder().setMetadata("[1]").build())))
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY, newEvent("NoDot", "{}")))).containsExactly("events[0].type");
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY, newEvent("Project.Created", "")))).containsExactly("events[0].data");
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY, newEvent("Project.Created", "{}").toBuilder().setMetadata("[1]").build())))
                 .containsExactly("events[0].metadata");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("x", "Project.Created", "{}"), event("x", "Project.Renamed", "{}"))))
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY, newEvent("x", "Project.Created", "{}"), newEvent("x", "Project.Renamed", "{}"))))
                 .containsExactly("events[1].id");
-        assertThat(fieldsRefused(append(uniqueStream(), ANY, event("i".repeat(129), "Project.Created", "{}"))))
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), ANY, newEvent("i".repeat(129), "Project.Created", "{}"))))
                 .containsExactly("events[0].id");
-        assertThat(fieldsRefused(append(uniqueStream(), exactly(-1), event("Project.Created", "{}"))))
+        assertThat(fieldsRefused(appendRequest(uniqueStream(), exactly(-1), newEvent("Project.Created", "{}"))))
                 .containsExactly("expected_version.exact");
         assertThat(head()).isEqualTo(head);
     }
@@ -192,12 +172,6 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
         assertThat(failure.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(Grpc.errorInfo(failure).getReason()).isEqualTo("INVALID_REQUEST");
         return Grpc.violatedFields(failure);
-    }
-
-    static StatusRuntimeException refused(Runnable call) {
-        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, call::run);
-        assertThat(failure).as("the call should have failed").isNotNull();
-        return failure;
     }
 
     static JsonNode json(String text) {

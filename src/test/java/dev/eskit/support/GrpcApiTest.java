@@ -1,5 +1,14 @@
 package dev.eskit.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.Empty;
+import dev.eskit.grpc.v1.AppendRequest;
+import dev.eskit.grpc.v1.ExpectedVersion;
+import dev.eskit.grpc.v1.NewEvent;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,5 +32,32 @@ public abstract class GrpcApiTest extends ApiTest {
     @AfterEach
     void closeChannel() throws InterruptedException {
         grpc.close();
+    }
+
+    protected static final ExpectedVersion ANY = ExpectedVersion.getDefaultInstance();
+    protected static final ExpectedVersion NO_STREAM = ExpectedVersion.newBuilder().setNoStream(Empty.getDefaultInstance()).build();
+    protected static final ExpectedVersion STREAM_EXISTS = ExpectedVersion.newBuilder().setStreamExists(Empty.getDefaultInstance()).build();
+
+    protected static ExpectedVersion exactly(long version) {
+        return ExpectedVersion.newBuilder().setExact(version).build();
+    }
+
+    protected static NewEvent newEvent(String type, String data) {
+        return NewEvent.newBuilder().setType(type).setData(data).build();
+    }
+
+    protected static NewEvent newEvent(String id, String type, String data) {
+        return newEvent(type, data).toBuilder().setId(id).build();
+    }
+
+    protected static AppendRequest appendRequest(String stream, ExpectedVersion expected, NewEvent... events) {
+        return AppendRequest.newBuilder().setStreamId(stream).setExpectedVersion(expected).addAllEvents(List.of(events)).build();
+    }
+
+    /** The failure of a call that must fail. */
+    protected static StatusRuntimeException refused(Runnable call) {
+        StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, call::run);
+        assertThat(failure).as("the call should have failed").isNotNull();
+        return failure;
     }
 }

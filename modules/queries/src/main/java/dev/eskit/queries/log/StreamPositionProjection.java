@@ -14,8 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes every stream event's log position in {@code stream_position}. The tracking token an event
- * arrives with is its place in the log; on Axon Server it is exactly the event's global token.
+ * Indexes every stream event's log position in {@code stream_position}. On Axon Server the token an
+ * event arrives with is exactly its global position. On a JDBC store (the CI stand-in for Axon
+ * Server) a gap-aware token's index is the highest position seen, so an event that committed late
+ * is placed by the gap its token step closed ({@link LogPositions}); the processor runs one segment
+ * on one thread, so the token before each event is the one of the event handled before it.
  * Inserting a row that exists already is a no-op, so a retried batch changes nothing.
  */
 @Component
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
 class StreamPositionProjection implements StreamPositions {
 
     private final JdbcTemplate jdbc;
+    private TrackingToken previous;
 
     StreamPositionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -32,12 +36,17 @@ class StreamPositionProjection implements StreamPositions {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM stream_position");
+        previous = null;
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+        // after a rolled-back batch the processor goes back to an earlier token: then only the token itself is known
+        long position = previous != null && token.covers(previous) ? LogPositions.of(previous, token)
+                : token.position().orElseThrow();
+        previous = token;
         jdbc.update("INSERT INTO stream_position (stream_id, version, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                event.getAggregateIdentifier(), event.getSequenceNumber() + 1, token.position().orElseThrow());
+                event.getAggregateIdentifier(), event.getSequenceNumber() + 1, position);
     }
 
     @Override

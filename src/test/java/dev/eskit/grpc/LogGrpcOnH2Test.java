@@ -1,0 +1,7 @@
+package dev.eskit.grpc;
+
+import dev.eskit.support.H2Test;
+
+@H2Test
+class LogGrpcOnH2Test extends LogGrpcTests {
+}
