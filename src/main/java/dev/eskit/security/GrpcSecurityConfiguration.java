@@ -5,12 +5,14 @@ import dev.eskit.grpc.v1.EntitiesGrpc;
 import dev.eskit.grpc.v1.LogGrpc;
 import dev.eskit.grpc.v1.StreamsGrpc;
 import io.grpc.MethodDescriptor;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.BearerTokenAuthenticationExtractor;
 import org.springframework.grpc.server.security.GrpcSecurity;
 import org.springframework.grpc.server.security.HttpBasicAuthenticationExtractor;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -19,6 +21,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
  * The gRPC port asks for the same credentials as HTTP, in the {@code authorization} metadata: HTTP
@@ -48,17 +51,22 @@ class GrpcSecurityConfiguration {
     AuthenticationProcessInterceptor grpcAuthentication(GrpcSecurity grpc, SecurityProperties properties,
                                                         AuthenticationProvider accounts, ObjectProvider<JwtDecoder> jwtDecoder,
                                                         RoleHierarchy roles) throws Exception {
-        if (jwtDecoder.getIfAvailable() != null) {
-            grpc.oauth2ResourceServer(tokens -> tokens.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtRoles(properties.jwt()))));
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(accounts));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            tokens.setJwtAuthenticationConverter(new JwtRoles(properties.jwt()));
+            providers.add(tokens);
+            grpc.authenticationExtractor(new BearerTokenAuthenticationExtractor());
         }
         return grpc
-                .authenticationManager(new ProviderManager(accounts))
+                .authenticationManager(new ProviderManager(providers))
                 .authorizeRequests(calls -> calls
                         .methods(names(READS)).access(role(Roles.READER, roles))
                         .methods(names(WRITES)).access(role(Roles.WRITER, roles))
                         .methods(OPEN).permitAll()
                         .allRequests().denyAll())
-                // the accounts' provider above, not the user-details bean that httpBasic() looks for
+                // the providers above, not the user-details bean that httpBasic() and oauth2ResourceServer() look for
                 .authenticationExtractor(new HttpBasicAuthenticationExtractor())
                 .build();
     }

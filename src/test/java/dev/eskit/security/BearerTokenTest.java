@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
-import dev.eskit.support.ApiTest;
+import dev.eskit.grpc.v1.ReadStreamRequest;
+import dev.eskit.grpc.v1.StreamsGrpc;
+import dev.eskit.support.Api;
+import dev.eskit.support.Grpc;
+import dev.eskit.support.GrpcApiTest;
+import io.grpc.Status;
 import dev.eskit.support.H2Test;
 import dev.eskit.support.TestIssuer;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -19,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Bearer tokens (JWT) beside the Basic users: roles from a configured claim, issuer and expiry enforced. */
 @H2Test
-class BearerTokenTest extends ApiTest {
+class BearerTokenTest extends GrpcApiTest {
 
     private static final TestIssuer ISSUER = new TestIssuer();
 
@@ -54,6 +59,31 @@ class BearerTokenTest extends ApiTest {
         String token = ISSUER.token("ada", roles("admin"));
         assertThat(get(token, "/api/v1/admin/processors").status()).isEqualTo(200);
         assertThat(append(token, uniqueStream()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void theGrpcPortTakesTheSameTokens() {
+        String stream = uniqueStream();
+        String writer = ISSUER.token("wanda", roles("writer"));
+        grpc.as(Role.NONE, StreamsGrpc.newBlockingStub(grpc.channel())).withCallCredentials(bearer(writer))
+                .append(appendRequest(stream, ANY, newEvent("Project.Created", "{}")));
+        String actor = grpc.as(Role.NONE, StreamsGrpc.newBlockingStub(grpc.channel())).withCallCredentials(bearer(writer))
+                .read(ReadStreamRequest.newBuilder().setStreamId(stream).build()).getEvents(0).getMetadata();
+        assertThat(Api.JSON.readTree(actor).get("actor").asString()).isEqualTo("wanda");
+
+        String reader = ISSUER.token("rita", roles("reader"));
+        assertThat(refused(() -> grpc.as(Role.NONE, StreamsGrpc.newBlockingStub(grpc.channel())).withCallCredentials(bearer(reader))
+                .append(appendRequest(uniqueStream(), ANY, newEvent("Project.Created", "{}")))).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        String expired = ISSUER.token(TestIssuer.ISSUER, "late", roles("admin"), Instant.now().minus(Duration.ofHours(1)),
+                Duration.ofMinutes(5));
+        assertThat(refused(() -> grpc.as(Role.NONE, StreamsGrpc.newBlockingStub(grpc.channel())).withCallCredentials(bearer(expired))
+                .read(ReadStreamRequest.newBuilder().setStreamId(stream).build())).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    private static io.grpc.CallCredentials bearer(String token) {
+        return Grpc.headers(Map.of(Grpc.AUTHORIZATION, "Bearer " + token));
     }
 
     @Test
