@@ -1,6 +1,7 @@
 package dev.eskit.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.eskit.EskitApplication;
@@ -27,6 +28,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.google.rpc.RetryInfo;
+import dev.eskit.grpc.v1.AppendRequest;
+import dev.eskit.grpc.v1.NewEvent;
+import dev.eskit.support.Grpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -102,6 +110,7 @@ class DatabaseOutageOnPostgresTest {
         await().atMost(LONGEST_REFUSAL).until(() -> firstAfter(downAt, 503).isPresent());
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get(Role.NONE, "/actuator/health").status() == 503);
         JsonNode health = api.get(Role.NONE, "/actuator/health").json();
+        StatusRuntimeException grpcRefusal = refusedOverGrpc();
         await().pollDelay(OUTAGE).until(() -> true);
         long restartAt = System.nanoTime();
         postgres.startAgain();
@@ -130,7 +139,22 @@ class DatabaseOutageOnPostgresTest {
             assertThat(outcome.contentType()).startsWith("application/problem+json");
         });
         assertThat(Duration.ofNanos(longestRefusal())).isLessThanOrEqualTo(LONGEST_REFUSAL);
+        assertThat(grpcRefusal.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(Grpc.errorInfo(grpcRefusal).getReason()).isEqualTo("STORE_UNAVAILABLE");
         everyAcknowledgedWriteIsStoredAndPublished();
+    }
+
+    /** The gRPC port refuses as HTTP does: UNAVAILABLE, with the problem's reason and a retry delay. */
+    private static StatusRuntimeException refusedOverGrpc() throws InterruptedException {
+        int port = application.getEnvironment().getRequiredProperty("local.grpc.server.port", Integer.class);
+        try (Grpc grpc = new Grpc(port, false)) {
+            StatusRuntimeException refusal = catchThrowableOfType(StatusRuntimeException.class, () -> grpc.streams(Role.WRITER)
+                    .append(AppendRequest.newBuilder().setStreamId("outage-grpc")
+                            .addEvents(NewEvent.newBuilder().setType(TYPE + ".Happened").setData("{}")).build()));
+            assertThat(refusal).as("an append over gRPC while the database is down").isNotNull();
+            assertThat(StatusProto.fromThrowable(refusal).getDetailsList()).anyMatch(detail -> detail.is(RetryInfo.class));
+            return refusal;
+        }
     }
 
     private void everyAcknowledgedWriteIsStoredAndPublished() {

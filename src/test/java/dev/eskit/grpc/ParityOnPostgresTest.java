@@ -1,0 +1,7 @@
+package dev.eskit.grpc;
+
+import dev.eskit.support.PostgresTest;
+
+@PostgresTest
+class ParityOnPostgresTest extends ParityTests {
+}
