@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eskit.support.Api.Role;
-import dev.eskit.support.ApiTest;
+import com.google.protobuf.Empty;
+import dev.eskit.grpc.v1.ReadStreamRequest;
+import dev.eskit.grpc.v1.SubscribeRequest;
+import dev.eskit.support.GrpcApiTest;
+import dev.eskit.support.LogSubscriber;
 import dev.eskit.support.Dashboards;
 import dev.eskit.support.Dashboards.Dashboard;
 import dev.eskit.support.Dashboards.Query;
@@ -25,14 +29,14 @@ import tools.jackson.databind.JsonNode;
  * application exports, on the configuration that exports the most (the Kafka bridge on).
  */
 @KafkaTest
-class DashboardsTest extends ApiTest {
+class DashboardsTest extends GrpcApiTest {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "bool", "and", "or", "unless", "offset");
 
     @Test
-    void everyPanelQueriesMetricsTheApplicationExports() {
+    void everyPanelQueriesMetricsTheApplicationExports() throws InterruptedException {
         exerciseEveryMetric();
         List<Dashboard> dashboards = Dashboards.all();
         assertThat(dashboards).hasSizeGreaterThanOrEqualTo(2);
@@ -82,12 +86,18 @@ class DashboardsTest extends ApiTest {
     }
 
     /** Writes, reads, a consumer and a garbage collection, so that every metric has a sample. */
-    private void exerciseEveryMetric() {
+    private void exerciseEveryMetric() throws InterruptedException {
         String type = uniquePartition();
         api.post(Role.WRITER, "/api/v1/entities/" + type, Map.of("n", 1));
         api.get(Role.READER, "/api/v1/entities/" + type);
         api.get(Role.READER, "/api/v1/entities/" + type + "/missing");
         api.put(Role.WRITER, "/api/v1/consumers/dashboards-" + type, Map.of("cursor", endCursor()));
+        grpc.streams(Role.WRITER).append(appendRequest(uniqueStream(), ANY, newEvent(type + ".Happened", "{}")));
+        refused(() -> grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(uniqueStream()).build()));
+        try (LogSubscriber subscriber = new LogSubscriber(grpc.logAsync(Role.READER),
+                SubscribeRequest.newBuilder().setFromEnd(Empty.getDefaultInstance()).build())) {
+            assertThat(subscriber.next(Duration.ofSeconds(30))).isNotNull();
+        }
         System.gc();
     }
 }

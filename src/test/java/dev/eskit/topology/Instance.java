@@ -4,6 +4,7 @@ import dev.eskit.EskitApplication;
 import dev.eskit.support.Api;
 import dev.eskit.support.AxonServerWire;
 import dev.eskit.support.FreePort;
+import dev.eskit.support.Grpc;
 import dev.eskit.support.PostgresSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +23,13 @@ final class Instance implements AutoCloseable {
     private final Path log;
     final int port;
     final Api api;
+    final Grpc grpc;
 
-    private Instance(Process process, int port, Path log) {
+    private Instance(Process process, int port, int grpcPort, Path log) {
         this.process = process;
         this.port = port;
         this.api = new Api(port, false);
+        this.grpc = new Grpc(grpcPort, false);
         this.log = log;
     }
 
@@ -48,11 +51,13 @@ final class Instance implements AutoCloseable {
     /** Starts {@code name} on the PostgreSQL profile against the database at {@code jdbcUrl}. */
     static Instance startOn(String name, String jdbcUrl, String user, List<String> arguments) {
         int port = FreePort.any();
+        int grpcPort = FreePort.any();
         Path log = Path.of("target", "instance-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), EskitApplication.class.getName(),
                 "--server.port=" + port,
+                "--spring.grpc.server.port=" + grpcPort,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.hikari.maximum-pool-size=8"));
@@ -62,7 +67,7 @@ final class Instance implements AutoCloseable {
         command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new Instance(process, port, log);
+            return new Instance(process, port, grpcPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,6 +87,7 @@ final class Instance implements AutoCloseable {
     /** Shuts down as a container is stopped: SIGTERM, a graceful shutdown, then the process ends. */
     @Override
     public void close() throws InterruptedException {
+        grpc.close();
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -90,6 +96,7 @@ final class Instance implements AutoCloseable {
 
     /** Ends the process as a power cut or the OOM killer would: SIGKILL, no shutdown of any kind. */
     void kill() throws InterruptedException {
+        grpc.close();
         process.destroyForcibly().waitFor();
     }
 }

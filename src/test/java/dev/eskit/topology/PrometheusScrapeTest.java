@@ -1,8 +1,15 @@
 package dev.eskit.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.Empty;
+import dev.eskit.grpc.v1.AppendRequest;
+import dev.eskit.grpc.v1.GetStreamRequest;
+import dev.eskit.grpc.v1.NewEvent;
+import dev.eskit.grpc.v1.SubscribeRequest;
+import dev.eskit.support.LogSubscriber;
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.Dashboards;
@@ -126,7 +133,10 @@ class PrometheusScrapeTest {
         });
     }
 
-    /** Appends, an entity, a user, a refused duplicate (a failed command, a 409), reads, a 404 and a consumer. */
+    /**
+     * Appends, an entity, a user, a refused duplicate (a failed command, a 409), reads, a 404, a
+     * consumer; over gRPC an append, a refused read and a subscription's first message.
+     */
     private static void exerciseEveryPanel(Instance replica) {
         String unique = UUID.randomUUID().toString();
         expect(201, replica.api.post(Role.WRITER, "/api/v1/streams/s-" + unique + "/events",
@@ -139,6 +149,16 @@ class PrometheusScrapeTest {
         expect(404, replica.api.get(Role.READER, "/api/v1/entities/" + TYPE + "/" + unique));
         String cursor = replica.api.get(Role.READER, "/api/v1/log?limit=1").json().get("cursor").asString();
         expect(200, replica.api.put(Role.WRITER, "/api/v1/consumers/scraped-" + unique, Map.of("cursor", cursor)));
+        replica.grpc.streams(Role.WRITER).append(AppendRequest.newBuilder().setStreamId("g-" + unique)
+                .addEvents(NewEvent.newBuilder().setType(TYPE + ".Happened").setData("{}")).build());
+        assertThat(catchThrowable(() -> replica.grpc.streams(Role.READER)
+                .getStream(GetStreamRequest.newBuilder().setStreamId("missing-" + unique).build()))).isNotNull();
+        try (LogSubscriber subscriber = new LogSubscriber(replica.grpc.logAsync(Role.READER),
+                SubscribeRequest.newBuilder().setFromEnd(Empty.getDefaultInstance()).build())) {
+            assertThat(subscriber.next(Duration.ofSeconds(10))).isNotNull();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
