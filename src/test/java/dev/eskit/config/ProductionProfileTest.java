@@ -1,5 +1,19 @@
 package dev.eskit.config;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.eskit.grpc.v1.LogGrpc;
+import dev.eskit.grpc.v1.LogPage;
+import dev.eskit.grpc.v1.ReadLogRequest;
+import dev.eskit.support.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eskit.support.PostgresSchema;
@@ -32,8 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The production profile with the certificate that {@code scripts/dev-certificate.sh} makes: the API
- * answers HTTPS only, a client that does not trust the certificate is refused, and the actuator
- * answers on its internal port.
+ * answers HTTPS only and the gRPC port TLS only, a client that does not trust the certificate is
+ * refused, and the actuator answers on its internal port.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.password=ignored-by-trust-auth",
@@ -49,6 +63,8 @@ class ProductionProfileTest {
     private int port;
     @LocalManagementPort
     private int managementPort;
+    @LocalGrpcServerPort
+    private int grpcPort;
 
     @DynamicPropertySource
     static void useTheGeneratedCertificate(DynamicPropertyRegistry properties) {
@@ -82,6 +98,29 @@ class ProductionProfileTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(
                         HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/log")).build(), BodyHandlers.ofString()))
                 .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void answersGrpcOverTlsWithTheSameCertificateAndRefusesPlaintext() throws Exception {
+        ManagedChannel tls = NettyChannelBuilder.forAddress("localhost", grpcPort)
+                .sslContext(GrpcSslContexts.forClient().trustManager(CERTIFICATES.resolve("eskit.crt").toFile()).build()).build();
+        ManagedChannel plaintext = NettyChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+        try {
+            LogPage page = reader(LogGrpc.newBlockingStub(tls)).read(ReadLogRequest.newBuilder().setLimit(1).build());
+            assertThat(page.getCursor()).isNotEmpty();
+            StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
+                    () -> reader(LogGrpc.newBlockingStub(plaintext)).read(ReadLogRequest.newBuilder().setLimit(1).build()));
+            assertThat(refused).isNotNull();
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        } finally {
+            tls.shutdownNow();
+            plaintext.shutdownNow();
+        }
+    }
+
+    private static LogGrpc.LogBlockingStub reader(LogGrpc.LogBlockingStub stub) {
+        return stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+                .withCallCredentials(Grpc.headers(Map.of(Grpc.AUTHORIZATION, Grpc.basicAuthorization("reader", "reader-test"))));
     }
 
     @Test
