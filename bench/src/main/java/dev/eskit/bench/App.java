@@ -92,10 +92,20 @@ final class App implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The product's gRPC API, with the harness's account. */
+    GrpcClient grpcClient() {
+        return new GrpcClient(grpcPort(port), USER, PASSWORD);
+    }
+
+    /** Beside the HTTP port, so that a run never meets another server on gRPC's default 9090. */
+    private static int grpcPort(int port) {
+        return port + 10;
+    }
+
     private static ProcessBuilder command(Path jar, List<String> jvmOptions, int port, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.grpc.server.port=" + grpcPort(port)));
         command.addAll(arguments);
         return new ProcessBuilder(command);
     }

@@ -88,10 +88,13 @@ public final class Bench {
             return;
         }
         if (settings.writesOnly()) {
-            onWarmProduct(settings, report, work, client -> {
-                scenarios.w1(client);
-                scenarios.w2(client);
-            });
+            try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"));
+                 GrpcClient grpc = app.grpcClient()) {
+                Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
+                scenarios.w1(app.client());
+                scenarios.g1(app.client(), grpc);
+                scenarios.w2(app.client());
+            }
             finish(report, folder, "ESKIT writes only, " + run);
             return;
         }
@@ -108,7 +111,8 @@ public final class Bench {
         List<double[]> w1;
         List<double[]> growth;
         double heap;
-        try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"))) {
+        try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"));
+             GrpcClient grpc = app.grpcClient()) {
             Client client = app.client();
             Scenarios.warmUp(settings, report, client, "the product", Integer.MAX_VALUE);
             w1 = scenarios.w1(client);
@@ -117,6 +121,7 @@ public final class Bench {
             heap = Scenarios.heapMiB(client);
             report.detail(String.format(Locale.ROOT, "Heap after W1: %.0f MiB in use, %.0f MiB of it live (after a full collection).",
                     usedHeap, heap));
+            scenarios.g1(client, grpc);
             scenarios.w2(client);
             scenarios.a1(client);
             scenarios.r2(client);

@@ -30,6 +30,7 @@ final class Scenarios {
     private final Database database;
     private final PgBench pgbench;
     private double w1Peak;
+    private Double w1Ratio;
 
     Scenarios(Settings settings, Report report, Database database, PgBench pgbench) {
         this.settings = settings;
@@ -94,6 +95,7 @@ final class Scenarios {
                     Report.format(product.perSecond()), product.percentileMillis(50), product.percentileMillis(99),
                     product.percentileMillis(99.9), Report.format(reference), product.perSecond() / reference));
             if (clients == 16) {
+                w1Ratio = product.perSecond() / reference;
                 at16 = new Figure("W1", "throughput, 16 clients", product.perSecond(), "req/s", reference,
                         "≥ 0.5 × reference", product.perSecond() >= 0.5 * reference);
             }
@@ -101,6 +103,37 @@ final class Scenarios {
         report.figure(at16);
         report.detail(table.toString());
         return rows;
+    }
+
+    /**
+     * G1: one event per call appended over gRPC, at 1, 4 and 16 clients, beside the same append over
+     * HTTP and pgbench's one-row transactions, each measured in turn in this run.
+     */
+    void g1(Client http, GrpcClient grpc) throws Exception {
+        StringBuilder table = new StringBuilder("### G1: append one event per call, gRPC beside HTTP\n\n"
+                + "| clients | gRPC req/s | p50 ms | p99 ms | HTTP req/s | p50 ms | p99 ms | pgbench tx/s | gRPC ratio | HTTP ratio |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"events\":[{\"type\":\"Bench.Appended\",\"data\":" + EVENT + "}]}";
+        Figure at16 = null;
+        for (int clients : List.of(1, 4, 16)) {
+            Result overGrpc = Load.run(clients, settings.phase(),
+                    (c, i) -> grpc.append("g1-grpc-" + run + "-" + clients + "-" + c, "Bench.Appended", EVENT));
+            Result overHttp = Load.run(clients, settings.phase(),
+                    (c, i) -> http.post("/api/v1/streams/g1-http-" + run + "-" + clients + "-" + c + "/events", body, 201));
+            double reference = pgbench.transactionsPerSecond("one-event.sql", clients, settings.phase());
+            table.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %.2f | %.2f |%n", clients,
+                    Report.format(overGrpc.perSecond()), overGrpc.percentileMillis(50), overGrpc.percentileMillis(99),
+                    Report.format(overHttp.perSecond()), overHttp.percentileMillis(50), overHttp.percentileMillis(99),
+                    Report.format(reference), overGrpc.perSecond() / reference, overHttp.perSecond() / reference));
+            if (clients == 16) {
+                double ratio = overGrpc.perSecond() / reference;
+                at16 = new Figure("G1", "gRPC appends, one event per call, 16 clients", overGrpc.perSecond(), "req/s", reference,
+                        "≥ W1's ratio, and ≥ 0.5 × reference", ratio >= 0.5 && (w1Ratio == null || ratio >= w1Ratio));
+            }
+        }
+        report.figure(at16);
+        report.detail(table.toString());
     }
 
     /** W2: ten events a request, appended to one stream per client, against pgbench's ten-row INSERT. */
