@@ -1,22 +1,18 @@
 package dev.eskit.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.eskit.grpc.v1.LogGrpc;
 import dev.eskit.grpc.v1.LogPage;
 import dev.eskit.grpc.v1.ReadLogRequest;
 import dev.eskit.support.Grpc;
+import dev.eskit.support.PostgresSchema;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.eskit.support.PostgresSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,10 +27,13 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;

@@ -2,16 +2,16 @@ package dev.eskit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eskit.support.Api.Response;
-import dev.eskit.support.Api.Role;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.StreamsGrpc;
 import dev.eskit.support.Api;
+import dev.eskit.support.Api.Response;
+import dev.eskit.support.Api.Role;
 import dev.eskit.support.Grpc;
 import dev.eskit.support.GrpcApiTest;
-import io.grpc.Status;
 import dev.eskit.support.H2Test;
 import dev.eskit.support.TestIssuer;
+import io.grpc.Status;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.Instant;
