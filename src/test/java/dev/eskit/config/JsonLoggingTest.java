@@ -3,10 +3,14 @@ package dev.eskit.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eskit.support.Api;
-import dev.eskit.support.ApiTest;
+import dev.eskit.support.Grpc;
+import dev.eskit.support.GrpcApiTest;
 import dev.eskit.support.H2Test;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /** Log lines are JSON objects that carry the request id, the actor and the Axon message being handled. */
 @H2Test
 @ExtendWith(OutputCaptureExtension.class)
-class JsonLoggingTest extends ApiTest {
+class JsonLoggingTest extends GrpcApiTest {
 
     private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 
@@ -63,5 +67,26 @@ class JsonLoggingTest extends ApiTest {
         JsonNode metadata = api.get(Api.Role.READER, "/api/v1/streams/" + stream + "/events").json()
                 .get("events").get(0).get("metadata");
         assertThat(metadata.get("requestId").asString()).isEqualTo("req-logging-2");
+    }
+
+    @Test
+    void aGrpcCallsLogLinesCarryItsRequestIdAndActorAndTheIdComesBack(CapturedOutput output) {
+        logging.setLogLevel("dev.eskit.commands", LogLevel.DEBUG);
+        AtomicReference<Metadata> headers = new AtomicReference<>();
+        AtomicReference<Metadata> trailers = new AtomicReference<>();
+        grpc.streams(Api.Role.NONE)
+                .withCallCredentials(Grpc.headers(Map.of(Grpc.AUTHORIZATION, grpc.basicAuthorization(Api.Role.WRITER),
+                        Grpc.REQUEST_ID, "req-logging-grpc")))
+                .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, trailers))
+                .append(appendRequest(uniqueStream(), ANY, newEvent("Log.Checked", "{}")));
+        assertThat(headers.get().get(Grpc.REQUEST_ID)).isEqualTo("req-logging-grpc");
+
+        JsonNode line = output.getOut().lines()
+                .filter(text -> text.startsWith("{") && text.contains("req-logging-grpc") && text.contains("handled"))
+                .map(Api.JSON::readTree)
+                .findFirst().orElseThrow(() -> new AssertionError("no JSON log line for the call"));
+        assertThat(line.get("requestId").asString()).isEqualTo("req-logging-grpc");
+        assertThat(line.get("actor").asString()).isEqualTo("writer");
+        assertThat(line.get("messageType").asString()).endsWith("AppendToStream");
     }
 }
