@@ -218,6 +218,31 @@ abstract class StreamsApiTests extends ApiTest {
     }
 
     @Test
+    void readsBackwardNewestFirstAndBackwardPagesMeetForwardPagesWithoutGapOrRepeat() {
+        String stream = uniqueStream();
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int n = 1; n <= 7; n++) {
+            events.add(event("Project.Renamed", Map.of("n", n)));
+        }
+        appendOk(stream, null, events);
+        String path = "/api/v1/streams/" + stream + "/events?direction=backward";
+
+        assertThat(versions(api.get(Role.READER, path + "&limit=3"))).containsExactly(7L, 6L, 5L);
+        assertThat(versions(api.get(Role.READER, path + "&fromVersion=4&limit=3"))).containsExactly(4L, 3L, 2L);
+        assertThat(versions(api.get(Role.READER, path + "&fromVersion=5&toVersion=4"))).containsExactly(5L, 4L);
+        assertThat(versions(api.get(Role.READER, path + "&fromVersion=99&limit=2"))).containsExactly(7L, 6L);
+        List<Long> backward = new java.util.ArrayList<>(versions(api.get(Role.READER, path + "&limit=3")));
+        backward.addAll(versions(api.get(Role.READER, path + "&fromVersion=" + (backward.get(backward.size() - 1) - 1) + "&limit=3")));
+        List<Long> forward = versions(api.get(Role.READER, "/api/v1/streams/" + stream + "/events?limit=1"));
+        assertThat(forward).containsExactly(1L);
+        assertThat(backward).containsExactly(7L, 6L, 5L, 4L, 3L, 2L);
+        assertThat(api.get(Role.READER, path).header("ETag")).isEqualTo("\"7\"");
+        assertBadRequest(api.get(Role.READER, path + "&fromVersion=2&toVersion=3"), "toVersion");
+        assertBadRequest(api.get(Role.READER, "/api/v1/streams/" + stream + "/events?direction=sideways"), "direction");
+        assertThat(api.get(Role.READER, "/api/v1/streams/" + uniqueStream() + "/events?direction=backward").status()).isEqualTo(404);
+    }
+
+    @Test
     void describesAStream() {
         String stream = uniqueStream();
         appendOk(stream, null, List.of(event("Billing.Invoice.Created", Map.of())));
