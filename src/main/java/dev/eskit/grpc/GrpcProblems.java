@@ -72,7 +72,7 @@ class GrpcProblems implements GrpcExceptionHandler {
         }
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(codeOf(problem.getStatus(), slug).getNumber())
-                .setMessage(String.valueOf(problem.getDetail()))
+                .setMessage(problem.getDetail() != null ? problem.getDetail() : String.valueOf(problem.getTitle()))
                 .addDetails(Any.pack(info.build()));
         if (properties.get("errors") instanceof List<?> errors && !errors.isEmpty()) {
             BadRequest.Builder violations = BadRequest.newBuilder();
