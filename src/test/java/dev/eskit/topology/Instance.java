@@ -20,14 +20,18 @@ import java.util.concurrent.TimeUnit;
 final class Instance implements AutoCloseable {
 
     private final Process process;
+    private final List<String> command;
     private final Path log;
     final int port;
+    final int grpcPort;
     final Api api;
     final Grpc grpc;
 
-    private Instance(Process process, int port, int grpcPort, Path log) {
+    private Instance(Process process, List<String> command, int port, int grpcPort, Path log) {
         this.process = process;
+        this.command = command;
         this.port = port;
+        this.grpcPort = grpcPort;
         this.api = new Api(port, false);
         this.grpc = new Grpc(grpcPort, false);
         this.log = log;
@@ -65,9 +69,21 @@ final class Instance implements AutoCloseable {
             command.add("--spring.profiles.active=postgres,postgres-test");
         }
         command.addAll(arguments);
+        return launch(command, port, grpcPort, log);
+    }
+
+    /** The same instance started again after it stopped: same ports, database and arguments, as a restarted container. */
+    Instance startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("stop the instance first");
+        }
+        return launch(command, port, grpcPort, log.resolveSibling(log.getFileName().toString().replace(".log", "-again.log")));
+    }
+
+    private static Instance launch(List<String> command, int port, int grpcPort, Path log) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new Instance(process, port, grpcPort, log);
+            return new Instance(process, command, port, grpcPort, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

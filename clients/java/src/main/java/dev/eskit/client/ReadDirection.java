@@ -1,0 +1,6 @@
+package dev.eskit.client;
+
+/** Oldest first, or newest first. */
+public enum ReadDirection {
+    FORWARDS, BACKWARDS
+}

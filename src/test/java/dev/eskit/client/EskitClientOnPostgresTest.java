@@ -1,0 +1,7 @@
+package dev.eskit.client;
+
+import dev.eskit.support.PostgresTest;
+
+@PostgresTest
+class EskitClientOnPostgresTest extends EskitClientTests {
+}
