@@ -12,7 +12,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Pumps a log follower into a gRPC server stream, one thread per subscription. It sends only while
  * the transport is ready for more (the subscriber's flow-control window), so a slow reader holds
  * back its own follower instead of filling the server's memory. The number of subscriptions is
- * bounded; past it a subscription is refused with UNAVAILABLE.
+ * bounded; past it a subscription is refused with UNAVAILABLE, as they all end when the server stops.
  */
 @Component
 class LogSubscriptions {
@@ -76,7 +77,12 @@ class LogSubscriptions {
         }
     }
 
-    @PreDestroy
+    /**
+     * Ends every subscription with UNAVAILABLE as soon as the application starts to close, before the
+     * gRPC server's graceful shutdown: a subscription never ends by itself, so the server would
+     * otherwise wait out its grace period and then cut the streams, which clients see as CANCELLED.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         pumps.shutdownNow();
     }

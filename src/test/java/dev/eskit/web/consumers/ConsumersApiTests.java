@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +60,22 @@ abstract class ConsumersApiTests extends ApiTest {
         JsonNode secondListed = find(all, second);
         assertThat(firstListed.get("lag").asLong()).isZero();
         assertThat(secondListed.get("lag").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void manyFirstSavesOfOneNameAtOnceAllSucceed() throws Exception {
+        String name = "race-" + UUID.randomUUID();
+        String cursor = endCursor();
+        ExecutorService savers = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(savers.submit(() -> api.put(Role.WRITER, "/api/v1/consumers/" + name, Map.of("cursor", cursor)).status()));
+        }
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(200);
+        }
+        savers.shutdown();
+        assertThat(api.get(Role.READER, "/api/v1/consumers/" + name).json().get("cursor").asString()).isEqualTo(cursor);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.google.protobuf.Empty;
 import dev.eskit.grpc.v1.SubscribeRequest;
 import dev.eskit.grpc.v1.SubscribeResponse;
 import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -163,8 +164,9 @@ public final class CatchUpConsumer implements AutoCloseable {
                     if (stopping) {
                         break;
                     }
+                    // a subscription cancelled while the consumer goes on was cut by the server or a proxy in between
                     EskitException failed = Failures.of(dropped);
-                    if (!failed.transientFailure()) {
+                    if (!failed.transientFailure() && dropped.getStatus().getCode() != Status.Code.CANCELLED) {
                         throw failed;
                     }
                     Duration delay = backOff(attempt++);
@@ -173,6 +175,7 @@ public final class CatchUpConsumer implements AutoCloseable {
                     settings.listener.resubscribing(dropped, delay);
                     caughtUp = false;
                     pause(delay);
+                    client.reconnectNow();
                 }
             }
             save();
@@ -232,7 +235,7 @@ public final class CatchUpConsumer implements AutoCloseable {
                 }
             }
             if (!stopping) {
-                throw io.grpc.Status.UNAVAILABLE.withDescription("the server ended the subscription").asRuntimeException();
+                throw Status.UNAVAILABLE.withDescription("the server ended the subscription").asRuntimeException();
             }
         } finally {
             context.detach(previous);
@@ -371,7 +374,7 @@ public final class CatchUpConsumer implements AutoCloseable {
         private Duration retryDelay = Duration.ofMillis(100);
         private PoisonPolicy poison = PoisonPolicy.STOP;
         private Duration initialBackOff = Duration.ofMillis(100);
-        private Duration maxBackOff = Duration.ofSeconds(10);
+        private Duration maxBackOff = Duration.ofSeconds(5);
         private long fellBehindAt = 1_000;
         private Listener listener = new Listener() {
         };
@@ -419,7 +422,7 @@ public final class CatchUpConsumer implements AutoCloseable {
             return this;
         }
 
-        /** The back-off between resubscriptions: from {@code initial}, doubling, at most {@code max} (100 ms, 10 s). */
+        /** The back-off between resubscriptions: from {@code initial}, doubling, at most {@code max} (100 ms, 5 s). */
         public Builder backOff(Duration initial, Duration max) {
             this.initialBackOff = initial;
             this.maxBackOff = max;

@@ -13,7 +13,8 @@ final class ConsumerMeters implements CatchUpConsumer.Meters {
 
     private final Counter handled;
     private final Counter skipped;
-    private final AtomicLong lag = new AtomicLong();
+    /** -1 until the server first reports it: an unknown lag shows as NaN, not as 0. */
+    private final AtomicLong lag = new AtomicLong(-1);
 
     ConsumerMeters(MeterRegistry registry, String consumer) {
         this.handled = Counter.builder("eskit.client.consumer.events").tag("consumer", consumer).tag("outcome", "handled")
@@ -21,7 +22,7 @@ final class ConsumerMeters implements CatchUpConsumer.Meters {
         this.skipped = Counter.builder("eskit.client.consumer.events").tag("consumer", consumer).tag("outcome", "skipped")
                 .description("poison events the consumer skipped after its retries").register(registry);
         registry.gauge("eskit.client.consumer.lag", java.util.List.of(io.micrometer.core.instrument.Tag.of("consumer", consumer)),
-                lag, AtomicLong::get);
+                lag, known -> known.get() < 0 ? Double.NaN : known.get());
     }
 
     @Override

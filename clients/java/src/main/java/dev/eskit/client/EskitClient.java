@@ -117,6 +117,14 @@ public final class EskitClient implements AutoCloseable {
         return new CatchUpConsumer.Builder(this, name);
     }
 
+    /**
+     * Connects at once if the channel is waiting out its own reconnect back-off (up to two minutes
+     * after a long outage), so that a consumer's back-off decides when it tries again.
+     */
+    void reconnectNow() {
+        channel.resetConnectBackoff();
+    }
+
     /** For subscriptions, which last as long as their consumer: no deadline. */
     LogGrpc.LogBlockingStub subscriptions() {
         return LogGrpc.newBlockingStub(channel).withCallCredentials(credentials);

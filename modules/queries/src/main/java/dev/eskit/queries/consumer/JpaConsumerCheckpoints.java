@@ -6,9 +6,12 @@ import dev.eskit.queries.api.EventLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class JpaConsumerCheckpoints implements ConsumerCheckpoints {
@@ -16,20 +19,35 @@ class JpaConsumerCheckpoints implements ConsumerCheckpoints {
     private final ConsumerCheckpointRepository checkpoints;
     private final EventLog log;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    JpaConsumerCheckpoints(ConsumerCheckpointRepository checkpoints, EventLog log, Clock clock) {
+    JpaConsumerCheckpoints(ConsumerCheckpointRepository checkpoints, EventLog log, Clock clock,
+                           PlatformTransactionManager transactionManager) {
         this.checkpoints = checkpoints;
         this.log = log;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * Creates or moves the checkpoint. Two first saves of one name at once (two processes of a
+     * consumer, a retry while the first call still runs) both try to insert: the one that loses
+     * the race moves the row the other created, in a transaction of its own.
+     */
     @Override
-    @Transactional
     public Consumer save(String name, String cursor) {
         long position = log.positionOf(cursor);
+        try {
+            return transactions.execute(status -> moveTo(name, cursor, position));
+        } catch (DataIntegrityViolationException createdMeanwhile) {
+            return transactions.execute(status -> moveTo(name, cursor, position));
+        }
+    }
+
+    private Consumer moveTo(String name, String cursor, long position) {
         ConsumerCheckpoint checkpoint = checkpoints.findById(name).orElseGet(() -> new ConsumerCheckpoint(name));
         checkpoint.moveTo(cursor, position, clock.instant());
-        return view(checkpoints.save(checkpoint), log.head());
+        return view(checkpoints.saveAndFlush(checkpoint), log.head());
     }
 
     @Override
