@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,38 @@ abstract class CatchUpConsumerTests extends GrpcApiTest {
             assertThat(previous == null || previous < event.version()).as("each stream in version order").isTrue();
         }
         assertThat(meters.get("eskit.client.consumer.events").tag("outcome", "handled").counter().count()).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void reportsFallingBehindWhenTheLogRunsAheadOfItsHandler() throws Exception {
+        String partition = uniquePartition();
+        CountDownLatch caughtUp = new CountDownLatch(1);
+        CountDownLatch fellBehind = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        AtomicLong reportedLag = new AtomicLong();
+        start(client.consumer("behind-" + partition).selector(partition + ".*").startFrom(Start.END)
+                .checkpointEvery(1, Duration.ofMinutes(1)).fellBehindAt(5)
+                .listener(new CatchUpConsumer.Listener() {
+                    @Override
+                    public void caughtUp(long head) {
+                        caughtUp.countDown();
+                    }
+
+                    @Override
+                    public void fellBehind(long lag) {
+                        reportedLag.set(lag);
+                        fellBehind.countDown();
+                    }
+                })
+                // the first event is held until all are written: the checkpoint after it is far behind the head
+                .handler((event, control) -> written.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)));
+        assertThat(caughtUp.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        append(partition, 20);
+        written.countDown();
+
+        assertThat(fellBehind.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(reportedLag.get()).isGreaterThan(5);
     }
 
     @Test

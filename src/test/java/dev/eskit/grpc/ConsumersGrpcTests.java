@@ -9,10 +9,8 @@ import dev.eskit.grpc.v1.ListConsumersRequest;
 import dev.eskit.grpc.v1.ReadLogRequest;
 import dev.eskit.grpc.v1.SaveCheckpointRequest;
 import dev.eskit.support.Api.Role;
-import dev.eskit.support.Grpc;
 import dev.eskit.support.GrpcApiTest;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,15 +55,5 @@ abstract class ConsumersGrpcTests extends GrpcApiTest {
         assertThat(invalidFields(() -> grpc.consumers(Role.WRITER).save(SaveCheckpointRequest.newBuilder().setName(name).build())))
                 .containsExactly("cursor");
         assertThat(api.get(Role.READER, "/api/v1/consumers/" + name).status()).isEqualTo(404);
-    }
-
-    private static Status.Code code(Runnable call) {
-        return refused(call).getStatus().getCode();
-    }
-
-    private static java.util.List<String> invalidFields(Runnable call) {
-        StatusRuntimeException failure = refused(call);
-        assertThat(failure.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        return Grpc.violatedFields(failure);
     }
 }

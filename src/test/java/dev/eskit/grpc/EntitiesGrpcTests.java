@@ -146,14 +146,4 @@ abstract class EntitiesGrpcTests extends GrpcApiTest {
     private Entity get(GetEntityRequest.Builder request) {
         return grpc.entities(Role.READER).get(request.build());
     }
-
-    private static Status.Code code(Runnable call) {
-        return refused(call).getStatus().getCode();
-    }
-
-    private static List<String> invalidFields(Runnable call) {
-        StatusRuntimeException failure = refused(call);
-        assertThat(failure.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        return Grpc.violatedFields(failure);
-    }
 }

@@ -1,14 +1,11 @@
 package dev.eskit.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.protobuf.Empty;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
 import dev.eskit.grpc.v1.Direction;
 import dev.eskit.grpc.v1.Event;
-import dev.eskit.grpc.v1.ExpectedVersion;
 import dev.eskit.grpc.v1.GetStreamRequest;
 import dev.eskit.grpc.v1.NewEvent;
 import dev.eskit.grpc.v1.ReadStreamRequest;

@@ -81,8 +81,4 @@ abstract class GrpcSecurityTests extends GrpcApiTest {
         assertThat(services.get(30, TimeUnit.SECONDS))
                 .contains("eskit.v1.Streams", "eskit.v1.Log", "eskit.v1.Consumers", "eskit.v1.Entities", "grpc.health.v1.Health");
     }
-
-    private static Status.Code code(Runnable call) {
-        return refused(call).getStatus().getCode();
-    }
 }

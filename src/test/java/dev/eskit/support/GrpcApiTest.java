@@ -7,6 +7,7 @@ import com.google.protobuf.Empty;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.ExpectedVersion;
 import dev.eskit.grpc.v1.NewEvent;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,18 @@ public abstract class GrpcApiTest extends ApiTest {
 
     protected static AppendRequest appendRequest(String stream, ExpectedVersion expected, NewEvent... events) {
         return AppendRequest.newBuilder().setStreamId(stream).setExpectedVersion(expected).addAllEvents(List.of(events)).build();
+    }
+
+    /** The status code of a call that must fail. */
+    protected static Status.Code code(Runnable call) {
+        return refused(call).getStatus().getCode();
+    }
+
+    /** The fields named by a call that must fail with INVALID_ARGUMENT. */
+    protected static List<String> invalidFields(Runnable call) {
+        StatusRuntimeException failure = refused(call);
+        assertThat(failure.getStatus().getCode()).as(failure.toString()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        return Grpc.violatedFields(failure);
     }
 
     /** The failure of a call that must fail. */
