@@ -3,6 +3,7 @@ package dev.eskit.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.eskit.client.EskitClient;
 import dev.eskit.grpc.v1.LogGrpc;
 import dev.eskit.grpc.v1.LogPage;
 import dev.eskit.grpc.v1.ReadLogRequest;
@@ -114,6 +115,14 @@ class ProductionProfileTest {
         } finally {
             tls.shutdownNow();
             plaintext.shutdownNow();
+        }
+    }
+
+    @Test
+    void theJavaClientSpeaksTlsTrustingTheCertificate() throws Exception {
+        try (EskitClient client = EskitClient.builder("localhost", grpcPort).tls(CERTIFICATES.resolve("eskit.crt"))
+                .basic("reader", "reader-test").build()) {
+            assertThat(client.readLog(null, 1, null).cursor()).isNotEmpty();
         }
     }
 

@@ -2,6 +2,10 @@ package dev.eskit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eskit.client.EskitClient;
+import dev.eskit.client.EventData;
+import dev.eskit.client.ExpectedVersion;
+import dev.eskit.client.ReadDirection;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.StreamsGrpc;
 import dev.eskit.support.Api;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 /** Bearer tokens (JWT) beside the Basic users: roles from a configured claim, issuer and expiry enforced. */
 @H2Test
 class BearerTokenTest extends GrpcApiTest {
+
+    @LocalGrpcServerPort
+    private int grpcPort;
 
     private static final TestIssuer ISSUER = new TestIssuer();
 
@@ -80,6 +88,16 @@ class BearerTokenTest extends GrpcApiTest {
         assertThat(refused(() -> grpc.as(Role.NONE, StreamsGrpc.newBlockingStub(grpc.channel())).withCallCredentials(bearer(expired))
                 .read(ReadStreamRequest.newBuilder().setStreamId(stream).build())).getStatus().getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void theJavaClientSendsATokenItAsksForBeforeEveryCall() throws Exception {
+        String stream = uniqueStream();
+        try (EskitClient client = EskitClient.builder("localhost", grpcPort).plaintext()
+                .bearer(() -> ISSUER.token("wanda", roles("writer"))).build()) {
+            client.append(stream, ExpectedVersion.noStream(), List.of(EventData.of("Project.Created", "{}")));
+            assertThat(client.read(stream, ReadDirection.FORWARDS, 0, 1).get(0).metadata()).contains("\"actor\":\"wanda\"");
+        }
     }
 
     private static io.grpc.CallCredentials bearer(String token) {
