@@ -7,6 +7,7 @@ import dev.eskit.grpc.v1.SubscribeRequest;
 import dev.eskit.grpc.v1.SubscribeResponse;
 import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.Selector;
+import dev.eskit.web.log.LogStarts;
 import dev.eskit.web.problem.Problems;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -41,8 +42,8 @@ class LogGrpcService extends LogGrpc.LogImplBase {
         Selector selector = Selector.parse(request.getSelector());
         dev.eskit.queries.api.LogPage page;
         try {
-            page = log.read(request.getAfter().isEmpty() ? null : request.getAfter(), limit, selector,
-                    Duration.ofSeconds(request.getWaitSeconds()));
+            String after = LogStarts.cursor(log, request.getAfter(), request.hasFrom() ? ProtoJson.instant(request.getFrom()) : null);
+            page = log.read(after, limit, selector, Duration.ofSeconds(request.getWaitSeconds()));
         } catch (InterruptedException shuttingDown) {
             Thread.currentThread().interrupt();
             responses.onError(Status.UNAVAILABLE.withDescription("the server is shutting down").asException());
@@ -64,6 +65,7 @@ class LogGrpcService extends LogGrpc.LogImplBase {
                 yield request.getAfter();
             }
             case FROM_END -> log.headCursor();
+            case FROM_TIME -> log.cursorAt(ProtoJson.instant(request.getFromTime()));
             case FROM_START, START_NOT_SET -> null;
         };
         subscriptions.start(log.follow(start, selector), (ServerCallStreamObserver<SubscribeResponse>) responses);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Empty;
+import com.google.protobuf.Timestamp;
 import dev.eskit.grpc.v1.AppendResponse;
 import dev.eskit.grpc.v1.Event;
 import dev.eskit.grpc.v1.LogPage;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +69,29 @@ abstract class LogGrpcTests extends GrpcApiTest {
         rest.getEntriesList().forEach(event -> seen.add(event.getStreamId()));
 
         assertThat(seen).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void readsAndSubscribesFromAPointInTime() throws Exception {
+        String partition = uniquePartition();
+        String start = endCursor();
+        grpc.streams(Role.WRITER).append(appendRequest(uniqueStream(), ANY, newEvent(partition + ".First", "{}")));
+        Timestamp first = grpc.log(Role.READER).read(ReadLogRequest.newBuilder().setSelector(partition + ".*").setAfter(start).build())
+                .getEntries(0).getTimestamp();
+        Instant firstAt = ProtoJson.instant(first);
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(firstAt.plusMillis(2)));
+        grpc.streams(Role.WRITER).append(appendRequest(uniqueStream(), ANY, newEvent(partition + ".Second", "{}")));
+        Timestamp between = ProtoJson.timestamp(firstAt.plusMillis(1));
+
+        LogPage page = grpc.log(Role.READER).read(ReadLogRequest.newBuilder().setSelector(partition + ".*").setFrom(between).build());
+        assertThat(page.getEntriesList()).extracting(Event::getType).containsExactly(partition + ".Second");
+        try (LogSubscriber subscriber = new LogSubscriber(grpc.logAsync(Role.READER), SubscribeRequest.newBuilder()
+                .setFromTime(between).setSelector(partition + ".*").build())) {
+            SubscribeResponse message = subscriber.next(PATIENCE);
+            assertThat(message.getEvent().getEvent().getType()).isEqualTo(partition + ".Second");
+        }
+        assertThat(invalidFields(() -> grpc.log(Role.READER).read(ReadLogRequest.newBuilder().setAfter(start).setFrom(between).build())))
+                .containsExactly("from");
     }
 
     @Test

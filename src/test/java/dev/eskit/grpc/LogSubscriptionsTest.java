@@ -13,6 +13,7 @@ import dev.eskit.queries.api.Selector;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,11 @@ class LogSubscriptionsTest {
         @Override
         public LogFollower follow(String cursor, Selector selector) {
             return new IdleFollower();
+        }
+
+        @Override
+        public String cursorAt(Instant instant) {
+            return "cursor";
         }
 
         @Override

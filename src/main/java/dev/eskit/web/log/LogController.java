@@ -32,14 +32,18 @@ class LogController {
             description = "Resume with the returned cursor: a reader that pages this way never misses an event and "
                     + "never sees one twice, even while transactions commit out of order. The cursor also moves past "
                     + "scanned events that the selector skipped. With waitSeconds, the call returns as soon as one "
-                    + "matching event exists, or empty at the deadline.")
+                    + "matching event exists, or empty at the deadline. With from, the page starts at the first event "
+                    + "stored at or after that instant, and its cursor continues as any other.")
     @ApiResponse(responseCode = "200", description = "the page; entries may be empty")
     LogPage read(@Parameter(description = "a cursor from an earlier page; absent reads from the beginning")
                  @RequestParam(required = false) String after,
+                 @Parameter(description = "instead of after: start at the first event stored at or after this ISO-8601 instant",
+                         example = "2026-11-22T10:15:30.123Z")
+                 @RequestParam(required = false) String from,
                  @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit,
                  @Parameter(description = "comma list of *, P.*, *.A and P.A", example = "User.*,*.Deleted")
                  @RequestParam(required = false) String selector,
                  @RequestParam(defaultValue = "0") @Min(0) @Max(30) int waitSeconds) throws InterruptedException {
-        return log.read(after, limit, Selector.parse(selector), Duration.ofSeconds(waitSeconds));
+        return log.read(LogStarts.cursor(log, after, from), limit, Selector.parse(selector), Duration.ofSeconds(waitSeconds));
     }
 }

@@ -1,12 +1,14 @@
 package dev.eskit.web.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
 import dev.eskit.support.SseClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +105,38 @@ abstract class LogApiTests extends ApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("entries")).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void readsFromAPointInTimeAndItsCursorContinuesAsAnyOther() {
+        String p = uniquePartition();
+        String start = endCursor();
+        appendOk(uniqueStream(), null, List.of(event(p + ".First", Map.of())));
+        Instant first = Instant.parse(api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&after=" + start).json()
+                .get("entries").get(0).get("timestamp").asString());
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(first.plusMillis(2)));
+        appendOk(uniqueStream(), null, List.of(event(p + ".Second", Map.of()), event(p + ".Third", Map.of())));
+
+        assertThat(types(api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&from=" + first).json()))
+                .as("at an event").containsExactly(p + ".First", p + ".Second", p + ".Third");
+        JsonNode between = api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&limit=1&from=" + first.plusMillis(1)).json();
+        assertThat(types(between)).as("between events").containsExactly(p + ".Second");
+        assertThat(types(api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&after=" + between.get("cursor").asString()).json()))
+                .as("its cursor continues").containsExactly(p + ".Third");
+        JsonNode after = api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&from=" + Instant.now().plusSeconds(3600)).json();
+        assertThat(after.get("entries")).as("after every event").isEmpty();
+        appendOk(uniqueStream(), null, List.of(event(p + ".Fourth", Map.of())));
+        assertThat(types(api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&after=" + after.get("cursor").asString()).json()))
+                .containsExactly(p + ".Fourth");
+        assertThat(api.put(Role.WRITER, "/api/v1/consumers/from-" + p, Map.of("cursor", between.get("cursor").asString())).status())
+                .isEqualTo(200);
+
+        assertThat(api.get(Role.READER, "/api/v1/log?from=yesterday").status()).isEqualTo(400);
+        assertThat(api.get(Role.READER, "/api/v1/log?from=" + first + "&after=" + start).status()).isEqualTo(400);
+    }
+
+    private static List<String> types(JsonNode page) {
+        return texts(page.get("entries"), "type");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.eskit.queries.api;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** The global log: every event of every stream in commit order, read with opaque cursors. */
 public interface EventLog {
@@ -13,6 +14,9 @@ public interface EventLog {
 
     /** Follows the log from {@code cursor} (null: from the beginning). */
     LogFollower follow(String cursor, Selector selector);
+
+    /** A cursor just before the first event stored at or after {@code instant}; the head's when there is none yet. */
+    String cursorAt(Instant instant);
 
     /** A cursor at the live head: a reader that starts after it sees only what is stored from now on. */
     String headCursor();

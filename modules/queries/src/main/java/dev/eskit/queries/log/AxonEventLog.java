@@ -6,6 +6,7 @@ import dev.eskit.queries.api.LogPage;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.Selector;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -98,6 +99,11 @@ class AxonEventLog implements EventLog {
     public LogFollower follow(String cursor, Selector selector) {
         TrackingToken start = cursor == null ? null : Cursors.decode(cursor);
         return new StoredEventFollower(eventStore.openStream(start), start, selector, views);
+    }
+
+    @Override
+    public String cursorAt(Instant instant) {
+        return Cursors.encode(eventStore.createTokenAt(instant));
     }
 
     @Override
