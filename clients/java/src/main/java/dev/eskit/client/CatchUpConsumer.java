@@ -105,6 +105,8 @@ public final class CatchUpConsumer implements AutoCloseable {
     private int unsaved;
     private long lastSave = System.nanoTime();
     private boolean caughtUp;
+    /** Drops since the last message that came through: what the back-off grows with. */
+    private int drops;
 
     private CatchUpConsumer(EskitClient client, String name, Settings settings) {
         this.client = client;
@@ -153,13 +155,9 @@ public final class CatchUpConsumer implements AutoCloseable {
         try {
             cursor = client.checkpoint(name).map(Checkpoint::cursor).orElse(null);
             savedCursor = cursor;
-            boolean fromEnd = cursor == null && settings.start == Start.END;
-            int attempt = 0;
             while (!stopping) {
                 try {
-                    follow(fromEnd);
-                    fromEnd = fromEnd && cursor == null;
-                    attempt = 0;
+                    follow();
                 } catch (StatusRuntimeException dropped) {
                     if (stopping) {
                         break;
@@ -169,7 +167,7 @@ public final class CatchUpConsumer implements AutoCloseable {
                     if (!failed.transientFailure() && dropped.getStatus().getCode() != Status.Code.CANCELLED) {
                         throw failed;
                     }
-                    Duration delay = backOff(attempt++);
+                    Duration delay = backOff(drops++);
                     log.info("consumer {} lost its subscription ({}); resubscribing after {} from {}", name,
                             dropped.getStatus().getCode(), delay, cursor == null ? "the start" : "its last event");
                     settings.listener.resubscribing(dropped, delay);
@@ -196,12 +194,15 @@ public final class CatchUpConsumer implements AutoCloseable {
         }
     }
 
-    /** One subscription, until it ends: the server or the network dropped it, or the consumer stops. */
-    private void follow(boolean fromEnd) throws InterruptedException {
+    /**
+     * One subscription, until it ends: the server or the network dropped it (an exception), or the
+     * consumer stops. Without a cursor yet, it starts where the consumer was told to.
+     */
+    private void follow() throws InterruptedException {
         SubscribeRequest.Builder request = SubscribeRequest.newBuilder().setSelector(settings.selector);
         if (cursor != null) {
             request.setAfter(cursor);
-        } else if (fromEnd) {
+        } else if (settings.start == Start.END) {
             request.setFromEnd(Empty.getDefaultInstance());
         } else {
             request.setFromStart(Empty.getDefaultInstance());
@@ -216,6 +217,7 @@ public final class CatchUpConsumer implements AutoCloseable {
             Iterator<SubscribeResponse> messages = client.subscriptions().subscribe(request.build());
             while (!stopping && messages.hasNext()) {
                 SubscribeResponse message = messages.next();
+                drops = 0;
                 switch (message.getMessageCase()) {
                     case EVENT -> take(EskitClient.recorded(message.getEvent().getEvent()), message.getEvent().getCursor());
                     case CAUGHT_UP -> {
@@ -335,9 +337,10 @@ public final class CatchUpConsumer implements AutoCloseable {
     }
 
     /** Exponential, capped, with full jitter: many consumers of one restarted server do not come back at once. */
-    private Duration backOff(int attempt) {
-        long ceiling = Math.min(settings.maxBackOff.toMillis(), settings.initialBackOff.toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(settings.initialBackOff.toMillis(), Math.max(ceiling, settings.initialBackOff.toMillis()) + 1));
+    private Duration backOff(int drops) {
+        long initial = settings.initialBackOff.toMillis();
+        long ceiling = Math.max(initial, Math.min(settings.maxBackOff.toMillis(), initial << Math.min(drops, 20)));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(initial, ceiling + 1));
     }
 
     private static final class HandlerControl implements Control {
