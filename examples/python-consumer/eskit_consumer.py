@@ -13,12 +13,14 @@ comes again. Connection failures and 503s are retried with exponential back-off 
 import argparse
 import base64
 import json
+import logging
 import random
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+log = logging.getLogger("eskit_consumer")
 
 
 class LogConsumer:
@@ -73,7 +75,7 @@ class LogConsumer:
                     raise
                 failures += 1
                 delay = random.uniform(0, min(self.max_back_off, 0.1 * 2 ** failures))
-                print(f"consumer {self.name}: {error}; retrying in {delay:.2f} s", file=sys.stderr)
+                log.warning("consumer %s: %s; retrying in %.2f s", self.name, error, delay)
                 time.sleep(delay)
 
     def _call(self, method, path, body=None):
@@ -94,6 +96,7 @@ def main():
     parser.add_argument("--name", default="python-printer")
     parser.add_argument("--selector", default="*")
     arguments = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     consumer = LogConsumer(arguments.url, arguments.user, arguments.password, arguments.name, arguments.selector)
     try:
         consumer.run(lambda event: print(json.dumps(event), flush=True))

@@ -29,7 +29,6 @@ class PythonConsumerTest {
         Process process = python.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        System.out.println(output);
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("Ran 4 tests").contains("OK");
     }

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
@@ -75,12 +77,14 @@ class LogSubscriptionsTest {
         }
     }
 
+    /** A follower of a log where nothing happens: each wait for the next event runs out, or ends when it is closed. */
     private static final class IdleFollower implements LogFollower {
+        private final CountDownLatch closing = new CountDownLatch(1);
         volatile boolean closed;
 
         @Override
         public Optional<LogEntry> next(Duration timeout) throws InterruptedException {
-            Thread.sleep(timeout.toMillis());
+            closing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         }
 
@@ -92,6 +96,7 @@ class LogSubscriptionsTest {
         @Override
         public void close() {
             closed = true;
+            closing.countDown();
         }
     }
 
