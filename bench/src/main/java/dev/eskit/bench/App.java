@@ -1,5 +1,6 @@
 package dev.eskit.bench;
 
+import dev.eskit.client.EskitClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,9 +93,9 @@ final class App implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The product's gRPC API, with the harness's account. */
-    GrpcClient grpcClient() {
-        return new GrpcClient(grpcPort(port), USER, PASSWORD);
+    /** The product's gRPC API through its Java client, with the harness's account. */
+    EskitClient grpcClient() {
+        return EskitClient.builder("127.0.0.1", grpcPort(port)).plaintext().basic(USER, PASSWORD).build();
     }
 
     /** Beside the HTTP port, so that a run never meets another server on gRPC's default 9090. */

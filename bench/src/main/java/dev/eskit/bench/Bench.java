@@ -1,6 +1,7 @@
 package dev.eskit.bench;
 
 import dev.eskit.bench.Report.Figure;
+import dev.eskit.client.EskitClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -89,7 +90,7 @@ public final class Bench {
         }
         if (settings.writesOnly()) {
             try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"));
-                 GrpcClient grpc = app.grpcClient()) {
+                 EskitClient grpc = app.grpcClient()) {
                 Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
                 scenarios.w1(app.client());
                 scenarios.g1(app.client(), grpc);
@@ -112,7 +113,7 @@ public final class Bench {
         List<double[]> growth;
         double heap;
         try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app.log"));
-             GrpcClient grpc = app.grpcClient()) {
+             EskitClient grpc = app.grpcClient()) {
             Client client = app.client();
             Scenarios.warmUp(settings, report, client, "the product", Integer.MAX_VALUE);
             w1 = scenarios.w1(client);

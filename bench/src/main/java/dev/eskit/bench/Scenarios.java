@@ -2,6 +2,9 @@ package dev.eskit.bench;
 
 import dev.eskit.bench.Load.Result;
 import dev.eskit.bench.Report.Figure;
+import dev.eskit.client.EskitClient;
+import dev.eskit.client.EventData;
+import dev.eskit.client.ExpectedVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,18 +112,19 @@ final class Scenarios {
      * G1: one event per call appended over gRPC, at 1, 4 and 16 clients, beside the same append over
      * HTTP and pgbench's one-row transactions, each measured in turn in this run.
      */
-    void g1(Client http, GrpcClient grpc) throws Exception {
+    void g1(Client http, EskitClient grpc) throws Exception {
         StringBuilder table = new StringBuilder("### G1: append one event per call, gRPC beside HTTP\n\n"
                 + "| clients | gRPC req/s | p50 ms | p99 ms | HTTP req/s | p50 ms | p99 ms | pgbench tx/s | gRPC ratio | HTTP ratio |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         String run = UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"events\":[{\"type\":\"Bench.Appended\",\"data\":" + EVENT + "}]}";
         // the warm-up drove HTTP only: compile the gRPC path too before it is measured
-        Load.run(16, settings.phase(), (c, i) -> grpc.append("g1-warm-" + run + "-" + c, "Bench.Appended", EVENT));
+        List<EventData> event = List.of(EventData.of("Bench.Appended", EVENT));
+        Load.run(16, settings.phase(), (c, i) -> grpc.append("g1-warm-" + run + "-" + c, ExpectedVersion.any(), event));
         Figure at16 = null;
         for (int clients : List.of(1, 4, 16)) {
             Result overGrpc = Load.run(clients, settings.phase(),
-                    (c, i) -> grpc.append("g1-grpc-" + run + "-" + clients + "-" + c, "Bench.Appended", EVENT));
+                    (c, i) -> grpc.append("g1-grpc-" + run + "-" + clients + "-" + c, ExpectedVersion.any(), event));
             Result overHttp = Load.run(clients, settings.phase(),
                     (c, i) -> http.post("/api/v1/streams/g1-http-" + run + "-" + clients + "-" + c + "/events", body, 201));
             double reference = pgbench.transactionsPerSecond("one-event.sql", clients, settings.phase());
