@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code eskit.kafka.*}: how the bridge names and creates its topics. One topic per partition:
  * {@code <prefix><partition>} for streams, users and gatherings, {@code <prefix>entity.<type>} for entities.
  * The publisher handles up to {@code publishBatchSize} events in one unit of work, with one token update,
- * and waits up to {@code ackTimeout} for all their acknowledgements before it stores the token.
+ * and waits for all their acknowledgements before it stores the token, logging a warning after every
+ * {@code slowAckWarning} that one is still missing.
  */
 @ConfigurationProperties("eskit.kafka")
 record KafkaBridgeProperties(String topicPrefix, int partitions, short replicationFactor, Duration retention,
-                             List<String> retainedForever, int publishBatchSize, Duration ackTimeout) {
+                             List<String> retainedForever, int publishBatchSize, Duration slowAckWarning) {
 
     KafkaBridgeProperties {
         topicPrefix = topicPrefix == null ? "eskit." : topicPrefix;
@@ -21,6 +22,6 @@ record KafkaBridgeProperties(String topicPrefix, int partitions, short replicati
         retention = retention == null ? Duration.ofDays(7) : retention;
         retainedForever = retainedForever == null ? List.of("user") : List.copyOf(retainedForever);
         publishBatchSize = publishBatchSize < 1 ? 100 : publishBatchSize;
-        ackTimeout = ackTimeout == null ? Duration.ofSeconds(10) : ackTimeout;
+        slowAckWarning = slowAckWarning == null ? Duration.ofSeconds(10) : slowAckWarning;
     }
 }

@@ -1,6 +1,7 @@
 package dev.eskit.kafka;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,34 +21,41 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends every record of the processor's batch first and waits for all their acknowledgements when
  * the batch commits, where the extension's publisher waits for each record before it sends the
- * next: one round trip to the brokers a batch instead of one an event. Still at least once: the
- * batch's token is stored only after every record is acknowledged, and a failed batch is sent
- * again from its start, by a new producer. Still in each stream's order: records are keyed by
- * stream, the idempotent producer keeps a partition's order across its retries, and a failed
- * batch's producer is closed before the batch is sent again.
+ * next: one round trip to the brokers a batch instead of one an event.
+ * <p>
+ * Still at least once: the batch's token is stored only after every record is acknowledged. Still in
+ * each stream's order: records are keyed by stream, and the idempotent producer keeps a partition's
+ * order across its own retries, which go on for as long as the brokers are away (application.yml sets
+ * no delivery timeout). So the publisher never gives up on a record the producer may still deliver: a
+ * slow acknowledgement is only logged. Only a record the producer reports failed fails the batch, and
+ * only once every other record of the batch has its outcome; then a new producer sends the batch again,
+ * so no copy from the failed attempt can land after the retry's.
  */
 class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
 
+    private static final Logger log = LoggerFactory.getLogger(PipeliningKafkaPublisher.class);
     private static final String SENT = PipeliningKafkaPublisher.class.getName() + ".sent";
 
     private final ProducerFactory<K, V> producers;
     private final KafkaMessageConverter<K, V> converter;
     private final TopicResolver topics;
     private final MessageMonitor<? super EventMessage<?>> monitor;
-    private final Duration ackTimeout;
+    private final Duration slowAckWarning;
 
     PipeliningKafkaPublisher(Builder<K, V> builder, ProducerFactory<K, V> producers, KafkaMessageConverter<K, V> converter,
-                             TopicResolver topics, MessageMonitor<? super EventMessage<?>> monitor, Duration ackTimeout) {
+                             TopicResolver topics, MessageMonitor<? super EventMessage<?>> monitor, Duration slowAckWarning) {
         super(builder.producerFactory(producers).messageConverter(converter).topicResolver(topics).messageMonitor(monitor));
         this.producers = producers;
         this.converter = converter;
         this.topics = topics;
         this.monitor = monitor;
-        this.ackTimeout = ackTimeout;
+        this.slowAckWarning = slowAckWarning;
     }
 
     @Override
@@ -80,29 +88,44 @@ class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
         });
     }
 
-    private void awaitAcknowledgements(List<Sent> sent) {
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        for (Sent record : sent) {
+    private void awaitAcknowledgements(List<Sent> batch) {
+        Throwable failure = null;
+        for (Sent record : batch) {
             try {
-                record.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                awaitAcknowledgement(record, batch.size());
                 record.callback().reportSuccess();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 record.callback().reportFailure(e);
                 throw new EventPublicationFailedException("interrupted while waiting for Kafka's acknowledgements", e);
-            } catch (ExecutionException | TimeoutException e) {
-                record.callback().reportFailure(e);
-                startOver();
-                throw new EventPublicationFailedException("Kafka did not acknowledge every record of the batch within "
-                        + ackTimeout + "; the batch is sent again", e);
+            } catch (ExecutionException e) {
+                record.callback().reportFailure(e.getCause());
+                failure = failure == null ? e.getCause() : failure;
+            }
+        }
+        if (failure != null) {
+            startOver();
+            throw new EventPublicationFailedException("Kafka refused a record of the batch; the batch is sent again", failure);
+        }
+    }
+
+    private void awaitAcknowledgement(Sent record, int batchSize) throws InterruptedException, ExecutionException {
+        long started = System.nanoTime();
+        while (true) {
+            try {
+                record.acknowledgement().get(slowAckWarning.toNanos(), TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException stillRetrying) {
+                log.warn("Kafka has not acknowledged a record of a batch of {} for {}; the producer keeps retrying it",
+                        batchSize, Duration.ofNanos(System.nanoTime() - started).truncatedTo(ChronoUnit.MILLIS));
             }
         }
     }
 
     /**
-     * Closes the shared producer, so that the retry starts with a new one. The idempotent producer
-     * keeps sequence numbers per partition; after records time out it may disagree with the broker
-     * about them for good (OutOfOrderSequenceException on every send), which a new producer id ends.
+     * Closes the shared producer, so that the retry starts with a new one. After a failure the
+     * idempotent producer may disagree with the broker about its sequence numbers for good
+     * (OutOfOrderSequenceException on every send), which a new producer id ends.
      */
     private void startOver() {
         producers.shutDown();
