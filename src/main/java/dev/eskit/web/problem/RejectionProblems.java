@@ -1,7 +1,10 @@
 package dev.eskit.web.problem;
 
+import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.Rejection.UnmetExpectation;
 import dev.eskit.web.problem.Problems.FieldProblem;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -21,7 +24,16 @@ public final class RejectionProblems {
             problem.setProperty("errors", rejection.violations().stream()
                     .map(violation -> new FieldProblem(violation.field(), violation.message())).toList());
         }
+        if (!rejection.unmetExpectations().isEmpty()) {
+            problem.setProperty("failures", rejection.unmetExpectations().stream().map(UnmetVersion::of).toList());
+        }
         return problem;
+    }
+
+    /** The streams of a multi-stream append that another writer changed first, as they are now. */
+    public static ProblemDetail versionsTaken(List<UnmetExpectation> unmet) {
+        return of(new Rejection(Rejection.Reason.WRONG_EXPECTED_VERSION,
+                "another writer changed " + unmet.size() + " of the streams first", null, List.of(), unmet));
     }
 
     private static HttpStatus statusOf(Rejection.Reason reason) {
@@ -34,6 +46,19 @@ public final class RejectionProblems {
             case CONCURRENT_WRITE, ALREADY_EXISTS, EMAIL_TAKEN, USER_INACTIVE, GATHERING_CANCELLED, GATHERING_FULL, ALREADY_REGISTERED,
                  CAPACITY_BELOW_ATTENDEES, WRONG_EXPECTED_VERSION, DUPLICATE_EVENT_ID, STREAM_OWNED_ELSEWHERE, PARTITION_MISMATCH -> HttpStatus.CONFLICT;
         };
+    }
+
+    /**
+     * One stream of a multi-stream append that was not where its writer expected; the expected
+     * version as the client wrote it, a number or a word.
+     */
+    public record UnmetVersion(String streamId, Object expectedVersion, long currentVersion) {
+
+        static UnmetVersion of(UnmetExpectation unmet) {
+            Object expected = unmet.expectedVersion() instanceof ExpectedVersion.Exactly exactly
+                    ? (Object) exactly.version() : unmet.expectedVersion().toString();
+            return new UnmetVersion(unmet.streamId(), expected, unmet.currentVersion());
+        }
     }
 
     /** Another writer stored the same version first: the store's unique key refused ours. */

@@ -2,10 +2,17 @@ package dev.eskit.web.streams;
 
 import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.commands.api.AppendToStreams;
+import dev.eskit.commands.api.AppendsResult;
+import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.Rejection.UnmetExpectation;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.RejectionProblems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -31,6 +38,14 @@ public class StreamAppends {
                 streams.positions(streamId, result.fromVersion(), result.toVersion())), result.retried());
     }
 
+    public AppendedAll append(AppendToStreams command) {
+        AppendsResult results = send(command);
+        return new AppendedAll(results.results().stream()
+                .map(result -> new AppendResponse(result.streamId(), result.fromVersion(), result.toVersion(),
+                        streams.positions(result.streamId(), result.fromVersion(), result.toVersion())))
+                .toList(), results.retried());
+    }
+
     /**
      * The aggregate checks versions in memory; the store is what decides between instances. A command
      * that kept losing that race after the gateway's retries answers with the version that won.
@@ -47,7 +62,41 @@ public class StreamAppends {
         }
     }
 
+    /**
+     * A multi-stream append that kept losing the race to another writer answers with the streams whose
+     * expectations the winner broke, as the store has them now.
+     */
+    private AppendsResult send(AppendToStreams command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (CommandExecutionException failure) {
+            if (Rejection.is(failure, Reason.CONCURRENT_WRITE)) {
+                List<UnmetExpectation> unmet = unmetNow(command);
+                if (!unmet.isEmpty()) {
+                    throw new ErrorResponseException(HttpStatus.CONFLICT, RejectionProblems.versionsTaken(unmet), failure);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private List<UnmetExpectation> unmetNow(AppendToStreams command) {
+        List<UnmetExpectation> unmet = new ArrayList<>();
+        command.appends().forEach(append -> unmetNow(append.streamId(), append.expectedVersion()).ifPresent(unmet::add));
+        command.checks().forEach(check -> unmetNow(check.streamId(), check.expectedVersion()).ifPresent(unmet::add));
+        return unmet;
+    }
+
+    private Optional<UnmetExpectation> unmetNow(String streamId, ExpectedVersion expected) {
+        long version = streams.version(streamId);
+        return expected.isMetBy(version) ? Optional.empty() : Optional.of(new UnmetExpectation(streamId, expected, version));
+    }
+
     /** Where an append landed; {@code retried} when an identical earlier request had stored it and nothing new was. */
     public record Appended(AppendResponse response, boolean retried) {
+    }
+
+    /** Where each append of a multi-stream append landed; {@code retried} when all had been stored by an identical earlier request. */
+    public record AppendedAll(List<AppendResponse> results, boolean retried) {
     }
 }

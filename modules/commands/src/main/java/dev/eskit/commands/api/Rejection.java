@@ -10,10 +10,16 @@ import org.axonframework.messaging.HandlerExecutionException;
  * {@link org.axonframework.commandhandling.CommandExecutionException}, the one part of a failure
  * that Axon Server carries back to the sender typed.
  */
-public record Rejection(Reason reason, String detail, Long currentVersion, List<Violation> violations) {
+public record Rejection(Reason reason, String detail, Long currentVersion, List<Violation> violations,
+                        List<UnmetExpectation> unmetExpectations) {
 
     public Rejection {
         violations = violations == null ? List.of() : List.copyOf(violations);
+        unmetExpectations = unmetExpectations == null ? List.of() : List.copyOf(unmetExpectations);
+    }
+
+    public Rejection(Reason reason, String detail, Long currentVersion, List<Violation> violations) {
+        this(reason, detail, currentVersion, violations, List.of());
     }
 
     public Rejection(Reason reason, String detail, Long currentVersion) {
@@ -34,6 +40,10 @@ public record Rejection(Reason reason, String detail, Long currentVersion, List<
 
     /** One way a document breaks its type's schema: where, and what is wrong. */
     public record Violation(String field, String message) {
+    }
+
+    /** A stream of a multi-stream append that was not at the version its writer expected. */
+    public record UnmetExpectation(String streamId, ExpectedVersion expectedVersion, long currentVersion) {
     }
 
     /** The kinds of refusal that clients can tell apart. */

@@ -69,6 +69,16 @@ class StreamAggregate {
         return new AppendResult(command.streamId(), fromVersion, version, false);
     }
 
+    /** The stream's version: 0 before its first event. */
+    long version() {
+        return version;
+    }
+
+    /** Whether this stream is where the append expects it, or already holds it from an identical earlier request. */
+    boolean meetsExpectationOf(AppendToStream command) {
+        return command.expectedVersion().isMetBy(version) || earlierIdenticalAppend(command).isPresent();
+    }
+
     @EventSourcingHandler
     void on(StreamEventAppended event) {
         streamId = event.streamId();
