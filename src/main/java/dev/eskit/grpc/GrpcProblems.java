@@ -5,11 +5,13 @@ import com.google.protobuf.Duration;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import com.google.rpc.RetryInfo;
 import dev.eskit.config.StoreUnavailable;
 import dev.eskit.web.problem.FailureProblems;
 import dev.eskit.web.problem.Problems;
 import dev.eskit.web.problem.Problems.FieldProblem;
+import dev.eskit.web.problem.RejectionProblems.UnmetVersion;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import java.util.List;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every failed call as a {@code google.rpc.Status}, made from the same problem the HTTP API answers
  * with: the code from its status, an {@link ErrorInfo} whose reason is the problem's slug (with the
- * stream's current version on a conflict), a {@link BadRequest} naming each invalid field, and a
- * {@link RetryInfo} when the store is out of reach.
+ * stream's current version on a conflict), a {@link BadRequest} naming each invalid field, a
+ * {@link PreconditionFailure} naming each stream of a multi-stream append that was not at its expected
+ * version, and a {@link RetryInfo} when the store is out of reach.
  */
 @Component
 class GrpcProblems implements GrpcExceptionHandler {
@@ -81,6 +84,15 @@ class GrpcProblems implements GrpcExceptionHandler {
                             .setField(protoFieldName(error.field()))
                             .setDescription(error.message())));
             status.addDetails(Any.pack(violations.build()));
+        }
+        if (properties.get("failures") instanceof List<?> failures && !failures.isEmpty()) {
+            PreconditionFailure.Builder unmet = PreconditionFailure.newBuilder();
+            failures.stream().filter(UnmetVersion.class::isInstance).map(UnmetVersion.class::cast)
+                    .forEach(failure -> unmet.addViolations(PreconditionFailure.Violation.newBuilder()
+                            .setType("STREAM_VERSION")
+                            .setSubject(failure.streamId())
+                            .setDescription("expected " + failure.expectedVersion() + ", current " + failure.currentVersion())));
+            status.addDetails(Any.pack(unmet.build()));
         }
         if (FailureProblems.isStoreUnavailable(problem)) {
             status.addDetails(Any.pack(RetryInfo.newBuilder()

@@ -4,6 +4,8 @@ import static dev.eskit.grpc.ProtoJson.timestamp;
 
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.ExpectedVersion;
+import dev.eskit.grpc.v1.AppendManyRequest;
+import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
 import dev.eskit.grpc.v1.Direction;
@@ -17,6 +19,7 @@ import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.Problems;
 import dev.eskit.web.streams.AppendCommands;
+import dev.eskit.web.streams.MultiAppendRequest;
 import dev.eskit.web.streams.StreamAppends;
 import dev.eskit.web.streams.StreamAppends.Appended;
 import dev.eskit.web.streams.StreamIds;
@@ -26,6 +29,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.grpc.server.service.GrpcService;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.StringNode;
 
 /** eskit.v1.Streams: the raw event store, with the HTTP API's checks and answers. */
 @GrpcService
@@ -58,14 +63,50 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
         }
         shapes.require(new dev.eskit.web.streams.AppendRequest(null, events));
         AppendToStream command = AppendCommands.from(streamId, expected(request), events, UUID::randomUUID);
-        Appended appended = appends.append(command);
-        Unary.reply(responses, AppendResponse.newBuilder()
-                .setStreamId(streamId)
+        Unary.reply(responses, response(appends.append(command)));
+    }
+
+    private static AppendResponse response(Appended appended) {
+        return AppendResponse.newBuilder()
+                .setStreamId(appended.response().streamId())
                 .setFromVersion(appended.response().fromVersion())
                 .setToVersion(appended.response().toVersion())
                 .addAllPositions(appended.response().positions())
                 .setRetried(appended.retried())
+                .build();
+    }
+
+    @Override
+    public void appendMany(AppendManyRequest request, StreamObserver<AppendManyResponse> responses) {
+        List<MultiAppendRequest.StreamAppend> streamAppends = new ArrayList<>();
+        for (int i = 0; i < request.getAppendsCount(); i++) {
+            AppendRequest append = request.getAppends(i);
+            List<dev.eskit.web.streams.AppendRequest.EventRequest> events = new ArrayList<>();
+            for (int e = 0; e < append.getEventsCount(); e++) {
+                events.add(event(append.getEvents(e), "appends[" + i + "].events[" + e + "]"));
+            }
+            streamAppends.add(new MultiAppendRequest.StreamAppend(append.getStreamId(), asJson(append.getExpectedVersion()), events));
+        }
+        List<MultiAppendRequest.Check> checks = request.getChecksList().stream()
+                .map(check -> new MultiAppendRequest.Check(check.getStreamId(), asJson(check.getExpectedVersion())))
+                .toList();
+        MultiAppendRequest body = new MultiAppendRequest(streamAppends, checks);
+        shapes.require(body);
+        List<Appended> appended = appends.append(AppendCommands.from(body, UUID::randomUUID));
+        Unary.reply(responses, AppendManyResponse.newBuilder()
+                .addAllResults(appended.stream().map(StreamsGrpcService::response).toList())
+                .setRetried(appended.stream().allMatch(Appended::retried))
                 .build());
+    }
+
+    /** A typed expectation as the HTTP body states it, so that both APIs check it in one place; unset is any. */
+    private static JsonNode asJson(dev.eskit.grpc.v1.ExpectedVersion expected) {
+        return switch (expected.getExpectationCase()) {
+            case EXPECTATION_NOT_SET, ANY -> StringNode.valueOf("any");
+            case NO_STREAM -> StringNode.valueOf("no_stream");
+            case STREAM_EXISTS -> StringNode.valueOf("stream_exists");
+            case EXACT -> LongNode.valueOf(expected.getExact());
+        };
     }
 
     private dev.eskit.web.streams.AppendRequest.EventRequest event(NewEvent event, String field) {

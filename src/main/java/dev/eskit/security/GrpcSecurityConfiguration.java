@@ -39,7 +39,7 @@ class GrpcSecurityConfiguration {
             EntitiesGrpc.getGetMethod(), EntitiesGrpc.getHistoryMethod(), EntitiesGrpc.getListMethod(),
             EntitiesGrpc.getGetTypeMethod(), EntitiesGrpc.getListTypesMethod());
     static final List<MethodDescriptor<?, ?>> WRITES = List.of(
-            StreamsGrpc.getAppendMethod(),
+            StreamsGrpc.getAppendMethod(), StreamsGrpc.getAppendManyMethod(),
             ConsumersGrpc.getSaveMethod(), ConsumersGrpc.getDeleteMethod(),
             EntitiesGrpc.getCreateMethod(), EntitiesGrpc.getReplaceMethod(), EntitiesGrpc.getPatchMethod(),
             EntitiesGrpc.getDeleteMethod(), EntitiesGrpc.getDefineTypeMethod());

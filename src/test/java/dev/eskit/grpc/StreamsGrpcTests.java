@@ -1,7 +1,12 @@
 package dev.eskit.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.google.rpc.PreconditionFailure;
+
+import dev.eskit.grpc.v1.AppendManyRequest;
+import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
 import dev.eskit.grpc.v1.Direction;
@@ -10,6 +15,7 @@ import dev.eskit.grpc.v1.GetStreamRequest;
 import dev.eskit.grpc.v1.NewEvent;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.ReadStreamResponse;
+import dev.eskit.grpc.v1.StreamCheck;
 import dev.eskit.grpc.v1.StreamSummary;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.Grpc;
@@ -148,6 +154,46 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
                 .containsExactly("events[0].id");
         assertThat(fieldsRefused(appendRequest(uniqueStream(), exactly(-1), newEvent("Project.Created", "{}"))))
                 .containsExactly("expected_version.exact");
+        assertThat(head()).isEqualTo(head);
+    }
+
+    @Test
+    void appendsToSeveralStreamsInOneCommitOrToNone() {
+        String order = uniqueStream();
+        String customer = uniqueStream();
+        grpc.streams(Role.WRITER).append(appendRequest(customer, ANY, newEvent("Customer.Registered", "{}")));
+
+        AppendManyResponse stored = grpc.streams(Role.WRITER).appendMany(AppendManyRequest.newBuilder()
+                .addAppends(appendRequest(order, NO_STREAM, newEvent("m-1", "Order.Placed", "{}"), newEvent("m-2", "Order.Paid", "{}")))
+                .addChecks(StreamCheck.newBuilder().setStreamId(customer).setExpectedVersion(exactly(1)))
+                .build());
+        assertThat(stored.getResultsList()).extracting(AppendResponse::getStreamId).containsExactly(order);
+        assertThat(stored.getResults(0).getToVersion()).isEqualTo(2);
+        assertThat(stored.getResults(0).getPositionsList()).hasSize(2);
+        assertThat(stored.getRetried()).isFalse();
+        long head = head();
+
+        String other = uniqueStream();
+        StatusRuntimeException refused = refused(() -> grpc.streams(Role.WRITER).appendMany(AppendManyRequest.newBuilder()
+                .addAppends(appendRequest(other, ANY, newEvent("Order.Placed", "{}")))
+                .addAppends(appendRequest(order, NO_STREAM, newEvent("Order.Paid", "{}")))
+                .addChecks(StreamCheck.newBuilder().setStreamId(customer).setExpectedVersion(STREAM_EXISTS))
+                .build()));
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(Grpc.preconditionFailure(refused).getViolationsList())
+                .extracting(PreconditionFailure.Violation::getType, PreconditionFailure.Violation::getSubject,
+                        PreconditionFailure.Violation::getDescription)
+                .containsExactly(tuple("STREAM_VERSION", order, "expected no_stream, current 2"));
+        assertThat(head()).isEqualTo(head);
+
+        assertThat(invalidFields(() -> grpc.streams(Role.WRITER).appendMany(AppendManyRequest.newBuilder()
+                .addAppends(appendRequest(other, ANY, newEvent("NoDot", "{}")))
+                .addChecks(StreamCheck.newBuilder().setStreamId(other).setExpectedVersion(ANY))
+                .build())))
+                .containsExactlyInAnyOrder("appends[0].events[0].type", "checks[0].stream_id");
+        assertThat(code(() -> grpc.streams(Role.READER).appendMany(AppendManyRequest.newBuilder()
+                .addAppends(appendRequest(other, ANY, newEvent("Order.Placed", "{}"))).build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(head()).isEqualTo(head);
     }
 

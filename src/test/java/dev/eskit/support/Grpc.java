@@ -3,6 +3,7 @@ package dev.eskit.support;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import dev.eskit.grpc.v1.ConsumersGrpc;
 import dev.eskit.grpc.v1.EntitiesGrpc;
 import dev.eskit.grpc.v1.LogGrpc;
@@ -100,6 +101,11 @@ public final class Grpc implements AutoCloseable {
     public static List<String> violatedFields(StatusRuntimeException failure) {
         return detail(failure, BadRequest.class).getFieldViolationsList().stream()
                 .map(BadRequest.FieldViolation::getField).toList();
+    }
+
+    /** The PreconditionFailure of a failed call's google.rpc.Status. */
+    public static PreconditionFailure preconditionFailure(StatusRuntimeException failure) {
+        return detail(failure, PreconditionFailure.class);
     }
 
     private static <T extends com.google.protobuf.Message> T detail(StatusRuntimeException failure, Class<T> type) {

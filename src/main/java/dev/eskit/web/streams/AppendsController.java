@@ -33,8 +33,10 @@ class AppendsController {
     @ApiResponse(responseCode = "409", description = "failures lists every stream that was not at its expected version; or an "
             + "event id was used before with other content, or a stream belongs to another partition or module")
     ResponseEntity<Results> append(@Valid @RequestBody MultiAppendRequest request) {
-        StreamAppends.AppendedAll appended = appends.append(AppendCommands.from(request, UUID::randomUUID));
-        return ResponseEntity.status(appended.retried() ? HttpStatus.OK : HttpStatus.CREATED).body(new Results(appended.results()));
+        List<StreamAppends.Appended> appended = appends.append(AppendCommands.from(request, UUID::randomUUID));
+        boolean retried = appended.stream().allMatch(StreamAppends.Appended::retried);
+        return ResponseEntity.status(retried ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new Results(appended.stream().map(StreamAppends.Appended::response).toList()));
     }
 
     /** One result per append, in the request's order. */

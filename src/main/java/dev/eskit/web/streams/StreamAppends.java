@@ -32,18 +32,16 @@ public class StreamAppends {
     }
 
     public Appended append(AppendToStream command) {
-        AppendResult result = send(command);
-        String streamId = command.streamId();
-        return new Appended(new AppendResponse(streamId, result.fromVersion(), result.toVersion(),
-                streams.positions(streamId, result.fromVersion(), result.toVersion())), result.retried());
+        return appended(send(command));
     }
 
-    public AppendedAll append(AppendToStreams command) {
-        AppendsResult results = send(command);
-        return new AppendedAll(results.results().stream()
-                .map(result -> new AppendResponse(result.streamId(), result.fromVersion(), result.toVersion(),
-                        streams.positions(result.streamId(), result.fromVersion(), result.toVersion())))
-                .toList(), results.retried());
+    public List<Appended> append(AppendToStreams command) {
+        return send(command).results().stream().map(this::appended).toList();
+    }
+
+    private Appended appended(AppendResult result) {
+        return new Appended(new AppendResponse(result.streamId(), result.fromVersion(), result.toVersion(),
+                streams.positions(result.streamId(), result.fromVersion(), result.toVersion())), result.retried());
     }
 
     /**
@@ -94,9 +92,5 @@ public class StreamAppends {
 
     /** Where an append landed; {@code retried} when an identical earlier request had stored it and nothing new was. */
     public record Appended(AppendResponse response, boolean retried) {
-    }
-
-    /** Where each append of a multi-stream append landed; {@code retried} when all had been stored by an identical earlier request. */
-    public record AppendedAll(List<AppendResponse> results, boolean retried) {
     }
 }

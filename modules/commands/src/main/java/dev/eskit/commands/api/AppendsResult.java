@@ -8,9 +8,4 @@ public record AppendsResult(List<AppendResult> results) {
     public AppendsResult {
         results = List.copyOf(results);
     }
-
-    /** True when every append had been stored by an earlier identical request, and nothing new was. */
-    public boolean retried() {
-        return results.stream().allMatch(AppendResult::retried);
-    }
 }
