@@ -1,5 +1,6 @@
 package dev.eskit.grpc;
 
+import dev.eskit.grpc.v1.Direction;
 import dev.eskit.grpc.v1.LogGrpc;
 import dev.eskit.grpc.v1.LogPage;
 import dev.eskit.grpc.v1.ReadLogRequest;
@@ -42,8 +43,8 @@ class LogGrpcService extends LogGrpc.LogImplBase {
         Selector selector = Selector.parse(request.getSelector());
         dev.eskit.queries.api.LogPage page;
         try {
-            String after = LogStarts.cursor(log, request.getAfter(), request.hasFrom() ? ProtoJson.instant(request.getFrom()) : null);
-            page = log.read(after, limit, selector, Duration.ofSeconds(request.getWaitSeconds()));
+            page = LogStarts.read(log, request.getAfter(), request.hasFrom() ? ProtoJson.instant(request.getFrom()) : null,
+                    request.getDirection() == Direction.BACKWARDS, limit, selector, Duration.ofSeconds(request.getWaitSeconds()));
         } catch (InterruptedException shuttingDown) {
             Thread.currentThread().interrupt();
             responses.onError(Status.UNAVAILABLE.withDescription("the server is shutting down").asException());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Timestamp;
 import dev.eskit.grpc.v1.AppendResponse;
+import dev.eskit.grpc.v1.Direction;
 import dev.eskit.grpc.v1.Event;
 import dev.eskit.grpc.v1.LogPage;
 import dev.eskit.grpc.v1.NewEvent;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,6 +71,20 @@ abstract class LogGrpcTests extends GrpcApiTest {
         rest.getEntriesList().forEach(event -> seen.add(event.getStreamId()));
 
         assertThat(seen).containsExactlyElementsOf(written);
+
+        List<String> backwards = new ArrayList<>();
+        String back = "";
+        for (int pages = 0; backwards.size() < written.size() && pages < 100; pages++) {
+            LogPage page = grpc.log(Role.READER).read(ReadLogRequest.newBuilder().setDirection(Direction.BACKWARDS).setAfter(back)
+                    .setSelector(partition + ".*").setLimit(4).build());
+            page.getEntriesList().forEach(event -> backwards.add(event.getStreamId()));
+            back = page.getCursor();
+        }
+        List<String> newestFirst = new ArrayList<>(written);
+        Collections.reverse(newestFirst);
+        assertThat(backwards).containsExactlyElementsOf(newestFirst);
+        assertThat(invalidField(ReadLogRequest.newBuilder().setDirection(Direction.BACKWARDS).setWaitSeconds(1).build()))
+                .containsExactly("wait_seconds");
     }
 
     @Test

@@ -52,6 +52,11 @@ class LogSubscriptionsTest {
         }
 
         @Override
+        public LogPage readBackwards(String cursor, int limit, Selector selector) {
+            return new LogPage(List.of(), "cursor", 0);
+        }
+
+        @Override
         public LogFollower follow(String cursor, Selector selector) {
             return new IdleFollower();
         }

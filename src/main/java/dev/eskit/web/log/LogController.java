@@ -33,7 +33,10 @@ class LogController {
                     + "never sees one twice, even while transactions commit out of order. The cursor also moves past "
                     + "scanned events that the selector skipped. With waitSeconds, the call returns as soon as one "
                     + "matching event exists, or empty at the deadline. With from, the page starts at the first event "
-                    + "stored at or after that instant, and its cursor continues as any other.")
+                    + "stored at or after that instant, and its cursor continues as any other. direction=backward reads "
+                    + "newest first, from the head or below where the cursor (or from) stands, and the page's cursor "
+                    + "continues backwards; it is a snapshot of what was committed, so only a forward reader is sure "
+                    + "to receive an append that commits after later ones.")
     @ApiResponse(responseCode = "200", description = "the page; entries may be empty")
     LogPage read(@Parameter(description = "a cursor from an earlier page; absent reads from the beginning")
                  @RequestParam(required = false) String after,
@@ -43,7 +46,10 @@ class LogController {
                  @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit,
                  @Parameter(description = "comma list of *, P.*, *.A and P.A", example = "User.*,*.Deleted")
                  @RequestParam(required = false) String selector,
-                 @RequestParam(defaultValue = "0") @Min(0) @Max(30) int waitSeconds) throws InterruptedException {
-        return log.read(LogStarts.cursor(log, after, from), limit, Selector.parse(selector), Duration.ofSeconds(waitSeconds));
+                 @RequestParam(defaultValue = "0") @Min(0) @Max(30) int waitSeconds,
+                 @Parameter(description = "forward or backward") @RequestParam(defaultValue = "forward") String direction)
+            throws InterruptedException {
+        return LogStarts.read(log, after, LogStarts.instant(from), LogStarts.isBackward(direction), limit, Selector.parse(selector),
+                Duration.ofSeconds(waitSeconds));
     }
 }

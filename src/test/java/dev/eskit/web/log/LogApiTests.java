@@ -135,6 +135,72 @@ abstract class LogApiTests extends ApiTest {
         assertThat(api.get(Role.READER, "/api/v1/log?from=" + first + "&after=" + start).status()).isEqualTo(400);
     }
 
+    @Test
+    void backwardPagesMeetForwardPagesWithoutGapOrRepeat() {
+        String p = uniquePartition();
+        String start = endCursor();
+        for (int i = 1; i <= 7; i++) {
+            appendOk(uniqueStream(), null, List.of(event("e" + i, p + ".Counted", Map.of("i", i))));
+        }
+        appendOk(uniqueStream(), null, List.of(event(uniquePartition() + ".Other", Map.of())));
+
+        List<String> forwards = new ArrayList<>();
+        String cursor = start;
+        String afterThree = null;
+        while (forwards.size() < 7) {
+            JsonNode page = api.get(Role.READER, "/api/v1/log?limit=3&selector=" + p + ".*&after=" + cursor).json();
+            forwards.addAll(texts(page.get("entries"), "id"));
+            cursor = page.get("cursor").asString();
+            afterThree = afterThree == null ? cursor : afterThree;
+        }
+        List<String> backwards = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        String back = null;
+        for (int pages = 0; backwards.size() < 7 && pages < 100; pages++) {
+            JsonNode page = api.get(Role.READER, "/api/v1/log?direction=backward&limit=2&selector=" + p + ".*"
+                    + (back == null ? "" : "&after=" + back)).json();
+            page.get("entries").forEach(entry -> positions.add(entry.get("position").asLong()));
+            backwards.addAll(texts(page.get("entries"), "id"));
+            back = page.get("cursor").asString();
+        }
+
+        assertThat(forwards).containsExactly("e1", "e2", "e3", "e4", "e5", "e6", "e7");
+        assertThat(backwards).containsExactly("e7", "e6", "e5", "e4", "e3", "e2", "e1");
+        assertThat(positions).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
+        JsonNode fromForwardCursor = api.get(Role.READER, "/api/v1/log?direction=backward&selector=" + p + ".*&after=" + afterThree).json();
+        assertThat(texts(fromForwardCursor.get("entries"), "id")).as("backwards from where a forward reader stands")
+                .startsWith("e3", "e2", "e1");
+        JsonNode unfiltered = api.get(Role.READER, "/api/v1/log?direction=backward&limit=1").json();
+        assertThat(unfiltered.get("entries").get(0).get("position").asLong()).as("from the head").isEqualTo(unfiltered.get("head").asLong());
+    }
+
+    @Test
+    void readsBackwardsFromAPointInTime() {
+        String p = uniquePartition();
+        appendOk(uniqueStream(), null, List.of(event("early", p + ".Happened", Map.of())));
+        String start = endCursor();
+        appendOk(uniqueStream(), null, List.of(event("late", p + ".Happened", Map.of())));
+        Instant late = Instant.parse(api.get(Role.READER, "/api/v1/log?selector=" + p + ".*&after=" + start).json()
+                .get("entries").get(0).get("timestamp").asString());
+
+        JsonNode before = api.get(Role.READER, "/api/v1/log?direction=backward&selector=" + p + ".*&from=" + late).json();
+
+        assertThat(texts(before.get("entries"), "id")).as("the events stored before the instant, newest first").startsWith("early")
+                .doesNotContain("late");
+    }
+
+    @Test
+    void refusesBackwardReadsThatCannotBeMet() {
+        String backward = api.get(Role.READER, "/api/v1/log?direction=backward&limit=1").json().get("cursor").asString();
+        for (String query : List.of("direction=sideways", "direction=backward&waitSeconds=1", "after=" + backward,
+                "direction=backward&after=not-a-cursor")) {
+            Response response = api.get(Role.READER, "/api/v1/log?" + query);
+            assertThat(response.status()).as(query + " → " + response).isEqualTo(400);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(api.get(Role.READER, "/api/v1/log?after=" + backward).json().get("detail").asString()).contains("backward");
+    }
+
     private static List<String> types(JsonNode page) {
         return texts(page.get("entries"), "type");
     }

@@ -12,6 +12,14 @@ public interface EventLog {
      */
     LogPage read(String cursor, int limit, Selector selector, Duration wait) throws InterruptedException;
 
+    /**
+     * Reads up to {@code limit} events matching {@code selector}, newest first, below where
+     * {@code cursor} stands (null: from the head). The page's cursor continues backwards. A snapshot
+     * of what was committed when it was read: an append still open then is not in it, unlike a
+     * forward reader's pages, which deliver it when it commits.
+     */
+    LogPage readBackwards(String cursor, int limit, Selector selector);
+
     /** Follows the log from {@code cursor} (null: from the beginning). */
     LogFollower follow(String cursor, Selector selector);
 

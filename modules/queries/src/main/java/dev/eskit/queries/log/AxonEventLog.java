@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -93,6 +95,67 @@ class AxonEventLog implements EventLog {
                 entries.add(event);
             }
         }
+    }
+
+    /**
+     * Reads forwards through windows below the start, each twice as wide as the last, and takes each
+     * window's events newest first; both stores read forwards only. The positions are the store's own
+     * (gaps where appends rolled back on the JDBC store, dense on Axon Server), so a window may hold
+     * fewer events than its width.
+     */
+    @Override
+    public LogPage readBackwards(String cursor, int limit, Selector selector) {
+        TrackingToken head = eventStore.createHeadToken();
+        long below = cursor == null ? (head == null ? 0 : head.position().orElse(0) + 1) : Cursors.backwardStart(cursor);
+        List<LoggedEvent> entries = new ArrayList<>();
+        int scanned = 0;
+        long width = limit;
+        while (below > 0 && entries.size() < limit && scanned < maxScannedPerRead) {
+            long from = Math.max(0, below - width);
+            List<LoggedEvent> window = between(head, from, below);
+            for (int i = window.size() - 1; i >= 0 && entries.size() < limit && scanned < maxScannedPerRead; i--) {
+                LoggedEvent event = window.get(i);
+                scanned++;
+                below = event.position();
+                if (selector.matches(event.type())) {
+                    entries.add(event);
+                }
+            }
+            if (entries.size() < limit && scanned < maxScannedPerRead) {
+                below = from;
+            }
+            width *= 2;
+        }
+        return new LogPage(entries, Cursors.encodeBackward(below), head == null ? 0 : head.position().orElse(0));
+    }
+
+    /** The events at positions from {@code from} up to, not including, {@code below}, oldest first. */
+    private List<LoggedEvent> between(TrackingToken head, long from, long below) {
+        TrackingToken start = justBefore(head, from);
+        List<LoggedEvent> events = new ArrayList<>();
+        try (Stream<? extends TrackedEventMessage<?>> stored = this.stored.after(start)) {
+            TrackingToken previous = start;
+            for (Iterator<? extends TrackedEventMessage<?>> iterator = stored.iterator(); iterator.hasNext(); ) {
+                TrackedEventMessage<?> message = iterator.next();
+                long position = LogPositions.of(previous, message.trackingToken());
+                previous = message.trackingToken();
+                if (position >= below) {
+                    break;
+                }
+                events.add(views.of(message, position));
+            }
+        }
+        return events;
+    }
+
+    /** A token of the store's own kind after which the events at {@code position} and above follow. */
+    private static TrackingToken justBefore(TrackingToken head, long position) {
+        if (position <= 0) {
+            return null;
+        }
+        return head instanceof GapAwareTrackingToken
+                ? GapAwareTrackingToken.newInstance(position - 1, List.of())
+                : new GlobalSequenceTrackingToken(position - 1);
     }
 
     @Override
