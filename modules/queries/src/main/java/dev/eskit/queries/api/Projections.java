@@ -13,8 +13,10 @@ public final class Projections {
     public static final String ENTITY_TYPES = "entity-types";
     public static final String USERS = "users";
     public static final String GATHERINGS = "gatherings";
+    /** The streams, partitions and event types of the log, for listings ({@link StreamCatalog}). */
+    public static final String CATALOG = "catalog";
 
-    public static final List<String> ALL = List.of(ENTITIES, ENTITY_TYPES, USERS, GATHERINGS);
+    public static final List<String> ALL = List.of(ENTITIES, ENTITY_TYPES, USERS, GATHERINGS, CATALOG);
 
     /**
      * Not a read model but an index of every stream event's log position, kept only where the store

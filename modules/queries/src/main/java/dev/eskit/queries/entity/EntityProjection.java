@@ -7,6 +7,7 @@ import dev.eskit.commands.api.entity.MergePatches;
 import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.entity.EntityRow.Key;
 import dev.eskit.queries.support.BatchedWrites;
+import dev.eskit.queries.support.Times;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

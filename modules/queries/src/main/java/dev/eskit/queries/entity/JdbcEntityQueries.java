@@ -7,16 +7,15 @@ import dev.eskit.queries.api.EntityHistoryEntry;
 import dev.eskit.queries.api.EntityPage;
 import dev.eskit.queries.api.EntityQueries;
 import dev.eskit.queries.api.EntityTypeView;
-import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.support.RolledBackProjection;
-import java.nio.charset.StandardCharsets;
+import dev.eskit.queries.support.KeyCursors;
+import dev.eskit.queries.support.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -90,14 +89,14 @@ class JdbcEntityQueries implements EntityQueries {
 
     @Override
     public EntityPage list(String type, int limit, String cursor) {
-        String after = cursor == null ? "" : decode(cursor);
+        String after = cursor == null ? "" : KeyCursors.decode(cursor, id -> EntityStreams.ID.matcher(id).matches());
         List<Entity> rows = jdbc.query("SELECT " + COLUMNS + " FROM entity_view WHERE type = ? AND deleted = FALSE "
                 + "AND entity_id > ? ORDER BY entity_id LIMIT ?", (row, i) -> entity(row), type, after, limit + 1);
         if (rows.size() <= limit) {
             return new EntityPage(rows, null);
         }
         List<Entity> page = rows.subList(0, limit);
-        return new EntityPage(List.copyOf(page), encode(page.get(limit - 1).id()));
+        return new EntityPage(List.copyOf(page), KeyCursors.encode(page.get(limit - 1).id()));
     }
 
     @Override
@@ -167,21 +166,5 @@ class JdbcEntityQueries implements EntityQueries {
         return new EntityTypeView(row.getString("type"), row.getInt("schema_version"),
                 JsonMapper.shared().readTree(row.getString("schema_json")), Times.read(row, "created_at"),
                 Times.read(row, "updated_at"));
-    }
-
-    private static String encode(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!EntityStreams.ID.matcher(id).matches()) {
-                throw new IllegalArgumentException();
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException("'" + cursor + "' is not a cursor of this list");
-        }
     }
 }

@@ -35,4 +35,19 @@ class CursorsTest {
             assertThatThrownBy(() -> Cursors.decode(bad)).as(bad).isInstanceOf(InvalidCursorException.class);
         }
     }
+
+    @Test
+    void aBackwardCursorHoldsThePositionItsNextPageStaysBelowAndOnlyABackwardReadTakesIt() {
+        String backward = Cursors.encodeBackward(1_234_567);
+        assertThat(Cursors.backwardStart(backward)).isEqualTo(1_234_567);
+        assertThatThrownBy(() -> Cursors.decode(backward)).isInstanceOf(InvalidCursorException.class).hasMessageContaining("backward");
+        assertThatThrownBy(() -> Cursors.backwardStart(backward + "AA")).isInstanceOf(InvalidCursorException.class);
+    }
+
+    @Test
+    void aBackwardReadFromAForwardCursorStartsJustAboveWhatThatReaderRead() {
+        assertThat(Cursors.backwardStart(Cursors.encode(GapAwareTrackingToken.newInstance(41, List.of(40L))))).isEqualTo(42);
+        assertThat(Cursors.backwardStart(Cursors.encode(new GlobalSequenceTrackingToken(7)))).isEqualTo(8);
+        assertThat(Cursors.backwardStart(Cursors.encode(null))).isZero();
+    }
 }

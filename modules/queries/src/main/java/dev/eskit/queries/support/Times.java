@@ -1,4 +1,4 @@
-package dev.eskit.queries.entity;
+package dev.eskit.queries.support;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,16 +7,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns, the same on H2 and PostgreSQL. */
-final class Times {
+public final class Times {
 
     private Times() {
     }
 
-    static OffsetDateTime of(Instant instant) {
+    public static OffsetDateTime of(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant read(ResultSet row, String column) throws SQLException {
+    public static Instant read(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }
