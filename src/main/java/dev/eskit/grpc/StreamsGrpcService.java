@@ -9,16 +9,28 @@ import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
 import dev.eskit.grpc.v1.Direction;
+import dev.eskit.grpc.v1.EventTypeCount;
 import dev.eskit.grpc.v1.GetStreamRequest;
+import dev.eskit.grpc.v1.ListEventTypesResponse;
+import dev.eskit.grpc.v1.ListNamesRequest;
+import dev.eskit.grpc.v1.ListPartitionsResponse;
+import dev.eskit.grpc.v1.ListStreamsRequest;
+import dev.eskit.grpc.v1.ListStreamsResponse;
+import dev.eskit.grpc.v1.ListedStream;
 import dev.eskit.grpc.v1.NewEvent;
+import dev.eskit.grpc.v1.PartitionCount;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.ReadStreamResponse;
 import dev.eskit.grpc.v1.StreamSummary;
 import dev.eskit.grpc.v1.StreamsGrpc;
+import dev.eskit.queries.api.StreamCatalog;
+import dev.eskit.queries.api.StreamCatalog.Page;
+import dev.eskit.queries.api.StreamCatalog.StreamEntry;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.Problems;
 import dev.eskit.web.streams.AppendCommands;
+import dev.eskit.web.streams.Listings;
 import dev.eskit.web.streams.MultiAppendRequest;
 import dev.eskit.web.streams.StreamAppends;
 import dev.eskit.web.streams.StreamAppends.Appended;
@@ -39,16 +51,21 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
+    private static final int DEFAULT_STREAMS_LIMIT = 100;
+    private static final int DEFAULT_NAMES_LIMIT = 1000;
+
     private final StreamAppends appends;
     private final StreamReader streams;
+    private final Listings listings;
     private final ProtoJson json;
     private final ProtoMessages messages;
     private final RequestShapes shapes;
 
-    StreamsGrpcService(StreamAppends appends, StreamReader streams, ProtoJson json, ProtoMessages messages,
+    StreamsGrpcService(StreamAppends appends, StreamReader streams, Listings listings, ProtoJson json, ProtoMessages messages,
                        RequestShapes shapes) {
         this.appends = appends;
         this.streams = streams;
+        this.listings = listings;
         this.json = json;
         this.messages = messages;
         this.shapes = shapes;
@@ -160,5 +177,41 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
                 .setCreatedAt(timestamp(summary.createdAt()))
                 .setUpdatedAt(timestamp(summary.updatedAt()))
                 .build());
+    }
+
+    @Override
+    public void listStreams(ListStreamsRequest request, StreamObserver<ListStreamsResponse> responses) {
+        Page<StreamEntry> page = listings.streams(request.getPrefix(), request.getPartition(),
+                Limits.of("limit", request.getLimit(), DEFAULT_STREAMS_LIMIT, MAX_LIMIT), request.getCursor());
+        ListStreamsResponse.Builder response = ListStreamsResponse.newBuilder().setNext(nextOf(page));
+        page.items().forEach(stream -> response.addItems(ListedStream.newBuilder()
+                .setStreamId(stream.streamId())
+                .setPartition(stream.partition())
+                .setVersion(stream.version())
+                .setUpdatedAt(timestamp(stream.updatedAt()))));
+        Unary.reply(responses, response.build());
+    }
+
+    @Override
+    public void listPartitions(ListNamesRequest request, StreamObserver<ListPartitionsResponse> responses) {
+        Page<StreamCatalog.PartitionCount> page = listings.partitions(Limits.of("limit", request.getLimit(), DEFAULT_NAMES_LIMIT, MAX_LIMIT),
+                request.getCursor());
+        ListPartitionsResponse.Builder response = ListPartitionsResponse.newBuilder().setNext(nextOf(page));
+        page.items().forEach(partition -> response.addItems(PartitionCount.newBuilder()
+                .setName(partition.name()).setCount(partition.count()).setStreams(partition.streams())));
+        Unary.reply(responses, response.build());
+    }
+
+    @Override
+    public void listEventTypes(ListNamesRequest request, StreamObserver<ListEventTypesResponse> responses) {
+        Page<StreamCatalog.NameCount> page = listings.eventTypes(Limits.of("limit", request.getLimit(), DEFAULT_NAMES_LIMIT, MAX_LIMIT),
+                request.getCursor());
+        ListEventTypesResponse.Builder response = ListEventTypesResponse.newBuilder().setNext(nextOf(page));
+        page.items().forEach(type -> response.addItems(EventTypeCount.newBuilder().setName(type.name()).setCount(type.count())));
+        Unary.reply(responses, response.build());
+    }
+
+    private static String nextOf(Page<?> page) {
+        return page.next() == null ? "" : page.next();
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class GrpcSecurityConfiguration {
 
     static final List<MethodDescriptor<?, ?>> READS = List.of(
-            StreamsGrpc.getReadMethod(), StreamsGrpc.getGetStreamMethod(),
+            StreamsGrpc.getReadMethod(), StreamsGrpc.getGetStreamMethod(), StreamsGrpc.getListStreamsMethod(),
+            StreamsGrpc.getListPartitionsMethod(), StreamsGrpc.getListEventTypesMethod(),
             LogGrpc.getReadMethod(), LogGrpc.getSubscribeMethod(),
             ConsumersGrpc.getGetMethod(), ConsumersGrpc.getListMethod(),
             EntitiesGrpc.getGetMethod(), EntitiesGrpc.getHistoryMethod(), EntitiesGrpc.getListMethod(),

@@ -10,9 +10,17 @@ import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
 import dev.eskit.grpc.v1.Direction;
+import dev.eskit.grpc.v1.EventTypeCount;
 import dev.eskit.grpc.v1.Event;
 import dev.eskit.grpc.v1.GetStreamRequest;
+import dev.eskit.grpc.v1.ListEventTypesResponse;
+import dev.eskit.grpc.v1.ListNamesRequest;
+import dev.eskit.grpc.v1.ListPartitionsResponse;
+import dev.eskit.grpc.v1.ListStreamsRequest;
+import dev.eskit.grpc.v1.ListStreamsResponse;
+import dev.eskit.grpc.v1.ListedStream;
 import dev.eskit.grpc.v1.NewEvent;
+import dev.eskit.grpc.v1.PartitionCount;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.ReadStreamResponse;
 import dev.eskit.grpc.v1.StreamCheck;
@@ -22,8 +30,10 @@ import dev.eskit.support.Grpc;
 import dev.eskit.support.GrpcApiTest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -195,6 +205,46 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
                 .addAppends(appendRequest(other, ANY, newEvent("Order.Placed", "{}"))).build())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(head()).isEqualTo(head);
+    }
+
+    @Test
+    void listsStreamsPartitionsAndEventTypes() {
+        String partition = uniquePartition();
+        String prefix = "grpc-list-" + partition + "-";
+        grpc.streams(Role.WRITER).append(appendRequest(prefix + "b", ANY, newEvent(partition + ".Created", "{}")));
+        grpc.streams(Role.WRITER).append(appendRequest(prefix + "a", ANY, newEvent(partition + ".Created", "{}"),
+                newEvent(partition + ".Renamed", "{}")));
+
+        ListStreamsResponse first = grpc.streams(Role.READER).listStreams(ListStreamsRequest.newBuilder().setPrefix(prefix).setLimit(1).build());
+        assertThat(first.getItemsList()).extracting(ListedStream::getStreamId).containsExactly(prefix + "a");
+        assertThat(first.getItems(0).getVersion()).isEqualTo(2);
+        ListStreamsResponse rest = grpc.streams(Role.READER).listStreams(ListStreamsRequest.newBuilder().setPrefix(prefix)
+                .setCursor(first.getNext()).build());
+        assertThat(rest.getItemsList()).extracting(ListedStream::getStreamId).containsExactly(prefix + "b");
+        assertThat(rest.getNext()).isEmpty();
+        assertThat(grpc.streams(Role.READER).listStreams(ListStreamsRequest.newBuilder().setPartition(partition).build()).getItemsCount())
+                .isEqualTo(2);
+
+        assertThat(all(cursor -> grpc.streams(Role.READER).listPartitions(ListNamesRequest.newBuilder().setCursor(cursor).build()),
+                ListPartitionsResponse::getItemsList, ListPartitionsResponse::getNext))
+                .contains(PartitionCount.newBuilder().setName(partition).setCount(3).setStreams(2).build());
+        assertThat(all(cursor -> grpc.streams(Role.READER).listEventTypes(ListNamesRequest.newBuilder().setCursor(cursor).build()),
+                ListEventTypesResponse::getItemsList, ListEventTypesResponse::getNext))
+                .contains(EventTypeCount.newBuilder().setName(partition + ".Created").setCount(2).build());
+        assertThat(invalidFields(() -> grpc.streams(Role.READER).listStreams(ListStreamsRequest.newBuilder().setCursor("%%").build())))
+                .containsExactly("cursor");
+    }
+
+    /** Every item of a listing, page after page. */
+    private static <R, T> List<T> all(Function<String, R> page, Function<R, List<T>> items, Function<R, String> next) {
+        List<T> all = new ArrayList<>();
+        String cursor = "";
+        do {
+            R response = page.apply(cursor);
+            all.addAll(items.apply(response));
+            cursor = next.apply(response);
+        } while (!cursor.isEmpty());
+        return all;
     }
 
     @Test

@@ -1,52 +1,42 @@
 package dev.eskit.web.streams;
 
-import dev.eskit.queries.api.Projections;
-import dev.eskit.queries.api.StreamCatalog;
 import dev.eskit.queries.api.StreamCatalog.NameCount;
 import dev.eskit.queries.api.StreamCatalog.Page;
 import dev.eskit.queries.api.StreamCatalog.PartitionCount;
 import dev.eskit.queries.api.StreamCatalog.StreamEntry;
 import dev.eskit.web.ApiPaths;
-import dev.eskit.web.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Listings of the log's streams, partitions and event types, from the catalog view; each waits until
- * the view holds everything stored before it, and answers 503 while a replay rebuilds it.
- */
+/** Listings of the log's streams, partitions and event types ({@link Listings}). */
 @RestController
 @Tag(name = "Streams")
 class CatalogController {
 
-    private final StreamCatalog catalog;
-    private final ReadYourWrites readYourWrites;
+    private final Listings listings;
 
-    CatalogController(StreamCatalog catalog, ReadYourWrites readYourWrites) {
-        this.catalog = catalog;
-        this.readYourWrites = readYourWrites;
+    CatalogController(Listings listings) {
+        this.listings = listings;
     }
 
     @GetMapping(ApiPaths.V1 + "/streams")
-    @Operation(summary = "List streams", description = "Every stream of the log, ordered by id, filtered by an id prefix and a "
-            + "partition; pass next as cursor for the following page.")
+    @Operation(summary = "List streams", description = "Every stream of the log, ordered by id, filtered by an id prefix (at most "
+            + "200 characters) and a partition; pass next as cursor for the following page.")
     @ApiResponse(responseCode = "200", description = "a page of streams")
     Page<StreamEntry> streams(@Parameter(description = "the start of the stream ids to list", example = "order-")
-                              @RequestParam(required = false) @Size(max = 200) String prefix,
+                              @RequestParam(required = false) String prefix,
                               @Parameter(description = "only streams of this partition", example = "Order")
-                              @RequestParam(required = false) @Size(max = 255) String partition,
+                              @RequestParam(required = false) String partition,
                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                               @RequestParam(required = false) String cursor) {
-        readYourWrites.awaitCompleteView(Projections.CATALOG);
-        return catalog.streams(prefix, partition, limit, cursor);
+        return listings.streams(prefix, partition, limit, cursor);
     }
 
     @GetMapping(ApiPaths.V1 + "/partitions")
@@ -54,8 +44,7 @@ class CatalogController {
     @ApiResponse(responseCode = "200", description = "a page of partitions")
     Page<PartitionCount> partitions(@RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int limit,
                                     @RequestParam(required = false) String cursor) {
-        readYourWrites.awaitCompleteView(Projections.CATALOG);
-        return catalog.partitions(limit, cursor);
+        return listings.partitions(limit, cursor);
     }
 
     @GetMapping(ApiPaths.V1 + "/event-types")
@@ -63,7 +52,6 @@ class CatalogController {
     @ApiResponse(responseCode = "200", description = "a page of event types")
     Page<NameCount> eventTypes(@RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int limit,
                                @RequestParam(required = false) String cursor) {
-        readYourWrites.awaitCompleteView(Projections.CATALOG);
-        return catalog.eventTypes(limit, cursor);
+        return listings.eventTypes(limit, cursor);
     }
 }
