@@ -2,12 +2,15 @@ package dev.eskit.grpc;
 
 import static dev.eskit.grpc.ProtoJson.timestamp;
 
+import com.google.protobuf.Empty;
 import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.grpc.v1.AppendManyRequest;
 import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
+import dev.eskit.grpc.v1.DeleteStreamRequest;
 import dev.eskit.grpc.v1.Direction;
 import dev.eskit.grpc.v1.EventTypeCount;
 import dev.eskit.grpc.v1.GetStreamRequest;
@@ -27,7 +30,6 @@ import dev.eskit.queries.api.StreamCatalog;
 import dev.eskit.queries.api.StreamCatalog.Page;
 import dev.eskit.queries.api.StreamCatalog.StreamEntry;
 import dev.eskit.queries.api.StreamEvents;
-import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.Problems;
 import dev.eskit.web.streams.AppendCommands;
 import dev.eskit.web.streams.Listings;
@@ -35,6 +37,7 @@ import dev.eskit.web.streams.MultiAppendRequest;
 import dev.eskit.web.streams.StreamAppends;
 import dev.eskit.web.streams.StreamAppends.Appended;
 import dev.eskit.web.streams.StreamIds;
+import dev.eskit.web.streams.StreamReads;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +58,16 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
     private static final int DEFAULT_NAMES_LIMIT = 1000;
 
     private final StreamAppends appends;
-    private final StreamReader streams;
+    private final StreamReads reads;
     private final Listings listings;
     private final ProtoJson json;
     private final ProtoMessages messages;
     private final RequestShapes shapes;
 
-    StreamsGrpcService(StreamAppends appends, StreamReader streams, Listings listings, ProtoJson json, ProtoMessages messages,
+    StreamsGrpcService(StreamAppends appends, StreamReads reads, Listings listings, ProtoJson json, ProtoMessages messages,
                        RequestShapes shapes) {
         this.appends = appends;
-        this.streams = streams;
+        this.reads = reads;
         this.listings = listings;
         this.json = json;
         this.messages = messages;
@@ -155,10 +158,9 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
         if (from < 0) {
             throw Problems.invalidField("fromVersion", "must be at most " + Long.MAX_VALUE);
         }
-        StreamEvents events = (request.getDirection() == Direction.BACKWARDS
-                ? streams.backwards(streamId, from, 1, limit)
-                : streams.events(streamId, Math.max(from, 1), Long.MAX_VALUE, limit))
-                .orElseThrow(() -> StreamIds.unknown(streamId));
+        StreamEvents events = request.getDirection() == Direction.BACKWARDS
+                ? reads.backwards(streamId, from, 1, limit)
+                : reads.forwards(streamId, Math.max(from, 1), Long.MAX_VALUE, limit);
         ReadStreamResponse.Builder response = ReadStreamResponse.newBuilder()
                 .setStreamId(streamId)
                 .setVersion(events.version());
@@ -169,7 +171,7 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
     @Override
     public void getStream(GetStreamRequest request, StreamObserver<StreamSummary> responses) {
         String streamId = StreamIds.require(request.getStreamId());
-        dev.eskit.queries.api.StreamSummary summary = streams.summary(streamId).orElseThrow(() -> StreamIds.unknown(streamId));
+        dev.eskit.queries.api.StreamSummary summary = reads.summary(streamId);
         Unary.reply(responses, StreamSummary.newBuilder()
                 .setStreamId(streamId)
                 .setPartition(summary.partition())
@@ -177,6 +179,24 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
                 .setCreatedAt(timestamp(summary.createdAt()))
                 .setUpdatedAt(timestamp(summary.updatedAt()))
                 .build());
+    }
+
+    @Override
+    public void delete(DeleteStreamRequest request, StreamObserver<Empty> responses) {
+        String streamId = StreamIds.require(request.getStreamId());
+        ExpectedVersion expected = switch (request.getExpectedVersion().getExpectationCase()) {
+            case EXPECTATION_NOT_SET, ANY -> new ExpectedVersion.Any();
+            case EXACT -> {
+                long version = request.getExpectedVersion().getExact();
+                if (version < 1) {
+                    throw Problems.invalidField("expectedVersion.exact", "must be between 1 and " + Long.MAX_VALUE);
+                }
+                yield new ExpectedVersion.Exactly(version);
+            }
+            case NO_STREAM, STREAM_EXISTS -> throw Problems.invalidField("expectedVersion", "must be any or an exact version");
+        };
+        appends.delete(new DeleteStream(streamId, expected, request.getTombstone()));
+        Unary.reply(responses, Empty.getDefaultInstance());
     }
 
     @Override

@@ -40,7 +40,7 @@ class GrpcSecurityConfiguration {
             EntitiesGrpc.getGetMethod(), EntitiesGrpc.getHistoryMethod(), EntitiesGrpc.getListMethod(),
             EntitiesGrpc.getGetTypeMethod(), EntitiesGrpc.getListTypesMethod());
     static final List<MethodDescriptor<?, ?>> WRITES = List.of(
-            StreamsGrpc.getAppendMethod(), StreamsGrpc.getAppendManyMethod(),
+            StreamsGrpc.getAppendMethod(), StreamsGrpc.getAppendManyMethod(), StreamsGrpc.getDeleteMethod(),
             ConsumersGrpc.getSaveMethod(), ConsumersGrpc.getDeleteMethod(),
             EntitiesGrpc.getCreateMethod(), EntitiesGrpc.getReplaceMethod(), EntitiesGrpc.getPatchMethod(),
             EntitiesGrpc.getDeleteMethod(), EntitiesGrpc.getDefineTypeMethod());

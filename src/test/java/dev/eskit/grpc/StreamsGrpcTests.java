@@ -9,6 +9,7 @@ import dev.eskit.grpc.v1.AppendManyRequest;
 import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
 import dev.eskit.grpc.v1.AppendResponse;
+import dev.eskit.grpc.v1.DeleteStreamRequest;
 import dev.eskit.grpc.v1.Direction;
 import dev.eskit.grpc.v1.EventTypeCount;
 import dev.eskit.grpc.v1.Event;
@@ -205,6 +206,29 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
                 .addAppends(appendRequest(other, ANY, newEvent("Order.Placed", "{}"))).build())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(head()).isEqualTo(head);
+    }
+
+    @Test
+    void deletesSoftlyOrForEver() {
+        String soft = uniqueStream();
+        String closed = uniqueStream();
+        grpc.streams(Role.WRITER).append(appendRequest(soft, ANY, newEvent("Ledger.Opened", "{}")));
+        grpc.streams(Role.WRITER).append(appendRequest(closed, ANY, newEvent("Ledger.Opened", "{}")));
+
+        grpc.streams(Role.WRITER).delete(DeleteStreamRequest.newBuilder().setStreamId(soft).setExpectedVersion(exactly(1)).build());
+        grpc.streams(Role.WRITER).delete(DeleteStreamRequest.newBuilder().setStreamId(closed).setTombstone(true).build());
+
+        assertThat(code(() -> grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(soft).build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(grpc.streams(Role.WRITER).append(appendRequest(soft, NO_STREAM, newEvent("Ledger.Opened", "{}"))).getFromVersion())
+                .isEqualTo(3);
+        StatusRuntimeException gone = refused(() -> grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(closed).build()));
+        assertThat(gone.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(Grpc.errorInfo(gone).getReason()).isEqualTo("STREAM_TOMBSTONED");
+        assertThat(invalidFields(() -> grpc.streams(Role.WRITER).delete(DeleteStreamRequest.newBuilder().setStreamId(soft)
+                .setExpectedVersion(NO_STREAM).build()))).containsExactly("expected_version");
+        assertThat(code(() -> grpc.streams(Role.READER).delete(DeleteStreamRequest.newBuilder().setStreamId(soft).build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class RejectionProblems {
         return switch (reason) {
             case STALE_VERSION -> HttpStatus.PRECONDITION_FAILED;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case STREAM_TOMBSTONED -> HttpStatus.GONE;
             case SCHEMA_VIOLATION -> HttpStatus.UNPROCESSABLE_CONTENT;
             case INVALID_SCHEMA, INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
             case STORE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -82,6 +82,9 @@ public final class AppendCommands {
             String field = prefix + "events[" + i + "]";
             if (!EventTypes.isValid(event.type())) {
                 problems.add(new FieldProblem(field + ".type", "must be <Partition>.<Action>, letters, digits, _ and -"));
+            } else if (EventTypes.isReserved(event.type())) {
+                problems.add(new FieldProblem(field + ".type", "the action " + EventTypes.actionOf(event.type())
+                        + " is reserved for the store's own events"));
             }
             if (event.metadata() != null && !event.metadata().isObject() && !event.metadata().isNull()) {
                 problems.add(new FieldProblem(field + ".metadata", "must be a JSON object"));

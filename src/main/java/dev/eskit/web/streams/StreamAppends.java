@@ -4,6 +4,7 @@ import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.AppendToStreams;
 import dev.eskit.commands.api.AppendsResult;
+import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
@@ -19,7 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-/** An append as every API performs it: the store's verdict on the command, and where its events landed. */
+/** A write to raw streams as every API performs it: the store's verdict on the command, and where its events landed. */
 @Component
 public class StreamAppends {
 
@@ -44,6 +45,15 @@ public class StreamAppends {
                 streams.positions(result.streamId(), result.fromVersion(), result.toVersion())), result.retried());
     }
 
+    /** Deletes the stream, soft or for ever; a lost race answers with the version that won. */
+    public void delete(DeleteStream command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (CommandExecutionException failure) {
+            throw versionTakenOr(failure, command.streamId());
+        }
+    }
+
     /**
      * The aggregate checks versions in memory; the store is what decides between instances. A command
      * that kept losing that race after the gateway's retries answers with the version that won.
@@ -52,12 +62,15 @@ public class StreamAppends {
         try {
             return commands.sendAndWait(command);
         } catch (CommandExecutionException failure) {
-            if (Rejection.is(failure, Reason.CONCURRENT_WRITE)) {
-                throw new ErrorResponseException(HttpStatus.CONFLICT,
-                        RejectionProblems.versionTaken(command.streamId(), streams.version(command.streamId())), failure);
-            }
-            throw failure;
+            throw versionTakenOr(failure, command.streamId());
         }
+    }
+
+    private RuntimeException versionTakenOr(CommandExecutionException failure, String streamId) {
+        if (Rejection.is(failure, Reason.CONCURRENT_WRITE)) {
+            return new ErrorResponseException(HttpStatus.CONFLICT, RejectionProblems.versionTaken(streamId, streams.version(streamId)), failure);
+        }
+        return failure;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.eskit.web.streams;
 
 import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.queries.api.StreamEvents;
-import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.StreamSummary;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.ETags;
@@ -15,10 +15,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StreamsController {
 
     private final StreamAppends appends;
-    private final StreamReader streams;
+    private final StreamReads streams;
 
-    StreamsController(StreamAppends appends, StreamReader streams) {
+    StreamsController(StreamAppends appends, StreamReads streams) {
         this.appends = appends;
         this.streams = streams;
     }
@@ -65,32 +65,34 @@ class StreamsController {
     @GetMapping("/{streamId}/events")
     @Operation(summary = "Read a stream's events",
             description = "forward (the default): oldest first, from fromVersion (default 1) up to toVersion. backward: "
-                    + "newest first, from fromVersion (default: the last) down to toVersion. Both ends are inclusive.")
+                    + "newest first, from fromVersion (default: the last) down to toVersion. Both ends are inclusive. Only the "
+                    + "events after the stream's latest deletion are shown.")
     @ApiResponse(responseCode = "200", description = "the events")
-    @ApiResponse(responseCode = "404", description = "no such stream")
+    @ApiResponse(responseCode = "404", description = "no such stream, or it was deleted and shows no event since")
+    @ApiResponse(responseCode = "410", description = "the stream was deleted with a tombstone")
     ResponseEntity<StreamEvents> events(@PathVariable String streamId,
                                         @Parameter(description = "first version to return") @RequestParam(required = false) @Min(1) Long fromVersion,
                                         @Parameter(description = "last version to return") @RequestParam(required = false) @Min(1) Long toVersion,
                                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                         @Parameter(description = "forward or backward") @RequestParam(defaultValue = "forward") String direction) {
         StreamIds.require(streamId);
-        StreamEvents events = (switch (direction) {
+        StreamEvents events = switch (direction) {
             case "forward" -> forwards(streamId, fromVersion == null ? 1 : fromVersion, toVersion, limit);
             case "backward" -> backwards(streamId, fromVersion == null ? 0 : fromVersion, toVersion, limit);
             default -> throw Problems.invalidField("direction", "must be forward or backward");
-        }).orElseThrow(() -> StreamIds.unknown(streamId));
+        };
         return ResponseEntity.ok().eTag(ETags.of(events.version())).body(events);
     }
 
-    private Optional<StreamEvents> forwards(String streamId, long fromVersion, Long toVersion, int limit) {
+    private StreamEvents forwards(String streamId, long fromVersion, Long toVersion, int limit) {
         long to = toVersion == null ? Long.MAX_VALUE : toVersion;
         if (to < fromVersion) {
             throw Problems.invalidField("toVersion", "must not be below fromVersion when reading forward");
         }
-        return streams.events(streamId, fromVersion, to, limit);
+        return streams.forwards(streamId, fromVersion, to, limit);
     }
 
-    private Optional<StreamEvents> backwards(String streamId, long fromVersion, Long toVersion, int limit) {
+    private StreamEvents backwards(String streamId, long fromVersion, Long toVersion, int limit) {
         long to = toVersion == null ? 1 : toVersion;
         if (fromVersion != 0 && to > fromVersion) {
             throw Problems.invalidField("toVersion", "must not be above fromVersion when reading backward");
@@ -98,13 +100,32 @@ class StreamsController {
         return streams.backwards(streamId, fromVersion, to, limit);
     }
 
+    @DeleteMapping("/{streamId}")
+    @Operation(summary = "Delete a stream",
+            description = "soft (the default): reads answer 404 and a later append continues the numbering (no_stream then "
+                    + "holds again). tombstone: reads and appends answer 410 for ever. Either way the deletion is an event of the "
+                    + "stream's partition in the global log (<Partition>.StreamDeleted or <Partition>.StreamTombstoned), and "
+                    + "takes a version. Streams written by users, gatherings or entities keep their own rules (409).")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "404", description = "no such stream, or it shows no event since its last deletion")
+    @ApiResponse(responseCode = "409", description = "the stream is not at the expected version (see currentVersion), or it belongs to another module")
+    @ApiResponse(responseCode = "410", description = "the stream was deleted with a tombstone already")
+    ResponseEntity<Void> delete(@PathVariable String streamId,
+                                @Parameter(description = "a version number or any (the default)") @RequestParam(defaultValue = "any") String expectedVersion,
+                                @Parameter(description = "soft or tombstone") @RequestParam(defaultValue = "soft") String mode) {
+        StreamIds.require(streamId);
+        appends.delete(new DeleteStream(streamId, StreamDeletions.expectedVersion(expectedVersion), StreamDeletions.isTombstone(mode)));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{streamId}")
     @Operation(summary = "Describe a stream", description = "Its partition, version and when it was created and last changed.")
     @ApiResponse(responseCode = "200", description = "the stream")
-    @ApiResponse(responseCode = "404", description = "no such stream")
+    @ApiResponse(responseCode = "404", description = "no such stream, or it was deleted and shows no event since")
+    @ApiResponse(responseCode = "410", description = "the stream was deleted with a tombstone")
     ResponseEntity<StreamSummary> stream(@PathVariable String streamId) {
         StreamIds.require(streamId);
-        StreamSummary summary = streams.summary(streamId).orElseThrow(() -> StreamIds.unknown(streamId));
+        StreamSummary summary = streams.summary(streamId);
         return ResponseEntity.ok().eTag(ETags.of(summary.version())).body(summary);
     }
 }

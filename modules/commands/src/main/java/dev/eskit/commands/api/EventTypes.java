@@ -18,4 +18,14 @@ public final class EventTypes {
     public static String partitionOf(String type) {
         return type.substring(0, type.lastIndexOf('.'));
     }
+
+    public static String actionOf(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** Actions the store writes itself (a stream's deletion), which no client event may take. */
+    public static boolean isReserved(String type) {
+        String action = actionOf(type);
+        return action.equals(StreamDeleted.SOFT_ACTION) || action.equals(StreamDeleted.TOMBSTONE_ACTION);
+    }
 }

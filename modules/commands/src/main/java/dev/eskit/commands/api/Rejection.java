@@ -72,6 +72,8 @@ public record Rejection(Reason reason, String detail, Long currentVersion, List<
         CAPACITY_BELOW_ATTENDEES,
         /** the entity does not exist or is deleted */
         NOT_FOUND,
+        /** the stream was deleted with a tombstone and refuses every read and append (HTTP 410) */
+        STREAM_TOMBSTONED,
         /** the resulting document breaks its type's JSON Schema (HTTP 422) */
         SCHEMA_VIOLATION,
         /** the schema itself is not a valid JSON Schema */

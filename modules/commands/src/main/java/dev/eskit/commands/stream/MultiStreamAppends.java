@@ -46,9 +46,10 @@ class MultiStreamAppends {
             }
         }
         for (StreamCheck check : command.checks()) {
-            long version = loaded.containsKey(check.streamId()) ? loaded.get(check.streamId()).invoke(StreamAggregate::version) : 0;
-            if (!check.expectedVersion().isMetBy(version)) {
-                unmet.add(new UnmetExpectation(check.streamId(), check.expectedVersion(), version));
+            Aggregate<StreamAggregate> stream = loaded.get(check.streamId());
+            boolean met = stream == null ? check.expectedVersion().isMetBy(0) : stream.invoke(root -> root.meets(check.expectedVersion()));
+            if (!met) {
+                unmet.add(new UnmetExpectation(check.streamId(), check.expectedVersion(), stream == null ? 0 : stream.invoke(StreamAggregate::version)));
             }
         }
         if (!unmet.isEmpty()) {

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.CommandRejectedException;
+import dev.eskit.commands.api.DeleteStream;
+import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.NewEvent;
 import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamEventAppended;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +41,7 @@ class StreamAggregate {
 
     static final String TYPE = "Stream";
     /** The snapshot's shape; raise it when the fields change, and older snapshots are skipped, not misread. */
-    static final String REVISION = "1";
+    static final String REVISION = "2";
 
     @AggregateIdentifier
     private String streamId;
@@ -46,6 +49,9 @@ class StreamAggregate {
     private String partition;
     /** Set when another module's aggregate wrote this stream: it is then read-only here. */
     private String owner;
+    /** The version of the latest deletion: reads show only the events after it. */
+    private long deletedThrough;
+    private boolean tombstoned;
     private Map<String, StoredEvent> storedById = new HashMap<>();
 
     StreamAggregate() {
@@ -60,7 +66,8 @@ class StreamAggregate {
             return retried.get();
         }
         refuseIfOwnedElsewhere(command.streamId());
-        refuseUnlessExpected(command);
+        refuseIfTombstoned(command.streamId());
+        refuseUnlessExpected(command.streamId(), command.expectedVersion());
         refuseReusedIds(command.events());
         refuseForeignPartition(command.events());
         long fromVersion = version + 1;
@@ -69,14 +76,47 @@ class StreamAggregate {
         return new AppendResult(command.streamId(), fromVersion, version, false);
     }
 
-    /** The stream's version: 0 before its first event. */
+    @CommandHandler
+    void handle(DeleteStream command) {
+        refuseIfOwnedElsewhere(command.streamId());
+        refuseIfTombstoned(command.streamId());
+        if (version == deletedThrough) {
+            throw new CommandRejectedException(new Rejection(Reason.NOT_FOUND, "stream " + command.streamId() + " has no events", version));
+        }
+        refuseUnlessExpected(command.streamId(), command.expectedVersion());
+        apply(new StreamDeleted(command.streamId(), partition, command.tombstone()));
+    }
+
+    /** The stream's version: 0 before its first event; a deletion takes a version too. */
     long version() {
         return version;
     }
 
     /** Whether this stream is where the append expects it, or already holds it from an identical earlier request. */
     boolean meetsExpectationOf(AppendToStream command) {
-        return command.expectedVersion().isMetBy(version) || earlierIdenticalAppend(command).isPresent();
+        return meets(command.expectedVersion()) || earlierIdenticalAppend(command).isPresent();
+    }
+
+    /**
+     * A number is the stream's version, deletions counted; "no stream" and "stream exists" ask whether
+     * it shows events, so a soft-deleted stream can be created again.
+     */
+    boolean meets(ExpectedVersion expected) {
+        if (expected instanceof ExpectedVersion.NoStream) {
+            return version == deletedThrough;
+        }
+        if (expected instanceof ExpectedVersion.StreamExists) {
+            return version > deletedThrough;
+        }
+        return expected.isMetBy(version);
+    }
+
+    @EventSourcingHandler
+    void on(StreamDeleted event) {
+        streamId = event.streamId();
+        version++;
+        deletedThrough = version;
+        tombstoned = event.tombstone();
     }
 
     @EventSourcingHandler
@@ -128,10 +168,15 @@ class StreamAggregate {
         }
     }
 
-    private void refuseUnlessExpected(AppendToStream command) {
-        if (!command.expectedVersion().isMetBy(version)) {
-            throw rejected(Reason.WRONG_EXPECTED_VERSION,
-                    "stream " + command.streamId() + " is at version " + version + ", expected " + command.expectedVersion());
+    private void refuseIfTombstoned(String id) {
+        if (tombstoned) {
+            throw rejected(Reason.STREAM_TOMBSTONED, "stream " + id + " was deleted for ever");
+        }
+    }
+
+    private void refuseUnlessExpected(String id, ExpectedVersion expected) {
+        if (!meets(expected)) {
+            throw rejected(Reason.WRONG_EXPECTED_VERSION, "stream " + id + " is at version " + version + ", expected " + expected);
         }
     }
 

@@ -3,10 +3,12 @@ package dev.eskit.commands.stream;
 import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.CommandRejectedException;
+import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.NewEvent;
 import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamEventAppended;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -143,6 +145,57 @@ class StreamAggregateTest {
     void refusesAppendsToAStreamThatAnotherModuleWrote() {
         fixture.given(new SomeoneElsesEvent(STREAM))
                .when(append(new ExpectedVersion.Any(), event("e1", "Project.Created", "{}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.STREAM_OWNED_ELSEWHERE, 1));
+    }
+
+    @Test
+    void softDeletesAtTheExpectedVersionWithAnEventOfTheStreamsPartition() {
+        fixture.given(stored("e1", "Project.Created", "{}"), stored("e2", "Project.Renamed", "{}"))
+               .when(new DeleteStream(STREAM, new ExpectedVersion.Exactly(2), false))
+               .expectEvents(new StreamDeleted(STREAM, "Project", false));
+    }
+
+    @Test
+    void refusesADeletionAtTheWrongVersionAndOfAStreamWithoutEvents() {
+        fixture.given(stored("e1", "Project.Created", "{}"))
+               .when(new DeleteStream(STREAM, new ExpectedVersion.Exactly(3), true))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.WRONG_EXPECTED_VERSION, 1));
+        fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", false))
+               .when(new DeleteStream(STREAM, new ExpectedVersion.Any(), false))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.NOT_FOUND, 2));
+    }
+
+    @Test
+    void aSoftDeletedStreamIsCreatedAgainAfterItsDeletionsVersion() {
+        fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", false))
+               .when(append(new ExpectedVersion.NoStream(), event("e2", "Project.Created", "{}")))
+               .expectEvents(stored("e2", "Project.Created", "{}"))
+               .expectResultMessagePayload(new AppendResult(STREAM, 3, 3, false));
+        fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", false))
+               .when(append(new ExpectedVersion.StreamExists(), event("e2", "Project.Created", "{}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.WRONG_EXPECTED_VERSION, 2));
+    }
+
+    @Test
+    void aTombstonedStreamRefusesAppendsAndDeletionsForEver() {
+        fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", true))
+               .when(append(new ExpectedVersion.Any(), event("e2", "Project.Created", "{}")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.STREAM_TOMBSTONED, 2));
+        fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", true))
+               .when(new DeleteStream(STREAM, new ExpectedVersion.Any(), true))
+               .expectNoEvents()
+               .expectExceptionDetails(rejection(Reason.STREAM_TOMBSTONED, 2));
+    }
+
+    @Test
+    void refusesToDeleteAStreamThatAnotherModuleWrote() {
+        fixture.given(new SomeoneElsesEvent(STREAM))
+               .when(new DeleteStream(STREAM, new ExpectedVersion.Any(), false))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.STREAM_OWNED_ELSEWHERE, 1));
     }

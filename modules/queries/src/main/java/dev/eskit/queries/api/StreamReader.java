@@ -8,19 +8,6 @@ import java.util.Optional;
 /** Reads streams straight from the event store: always up to date, never a projection. */
 public interface StreamReader {
 
-    /** The stream's partition, version and the timestamps of its first and last events; empty when it does not exist. */
-    default Optional<StreamSummary> summary(String streamId) {
-        Optional<StreamEvents> first = events(streamId, 1, 1, 1);
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        long version = first.get().version();
-        LoggedEvent created = first.get().events().get(0);
-        LoggedEvent last = version == 1 ? created : events(streamId, version, version, 1).orElseThrow().events().get(0);
-        String partition = created.type().substring(0, created.type().lastIndexOf('.'));
-        return Optional.of(new StreamSummary(streamId, partition, version, created.timestamp(), last.timestamp()));
-    }
-
     /**
      * Newest first: events from {@code fromVersion} (0: the stream's last) down to {@code toVersion},
      * at most {@code limit}; empty when the stream does not exist.

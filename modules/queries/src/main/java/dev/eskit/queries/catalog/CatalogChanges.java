@@ -5,45 +5,49 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one batch of events changes in the catalog: each stream's newest version, and how many events
- * (and new streams) each partition and event type gained. A stream is new at its version 1.
+ * What one batch of events changes in the catalog: each stream's newest state, and how many events
+ * each partition and event type gained. A deleted stream leaves the listing, and one appended to
+ * after its deletion comes back as a new entry. How many streams a partition gains or loses is
+ * only known when the rows are written.
  */
 final class CatalogChanges {
 
     private final Map<String, StreamChange> streams = new LinkedHashMap<>();
-    private final Map<String, long[]> partitions = new LinkedHashMap<>();
-    private final Map<String, long[]> eventTypes = new LinkedHashMap<>();
+    private final Map<String, Long> partitionEvents = new LinkedHashMap<>();
+    private final Map<String, Long> typeEvents = new LinkedHashMap<>();
 
-    void stored(String streamId, String partition, String type, long version, Instant at) {
-        streams.merge(streamId, new StreamChange(partition, version, at, at),
-                (earlier, later) -> new StreamChange(earlier.partition(), later.version(), earlier.createdAt(), later.updatedAt()));
-        long[] partitionCounts = partitions.computeIfAbsent(partition, name -> new long[2]);
-        partitionCounts[0]++;
-        if (version == 1) {
-            partitionCounts[1]++;
+    void stored(String streamId, String partition, String type, long version, Instant at, boolean deletion) {
+        StreamChange earlier = streams.get(streamId);
+        StreamChange change;
+        if (deletion) {
+            change = new StreamChange(partition, version, at, at, true, true);
+        } else if (earlier == null || earlier.removed()) {
+            change = new StreamChange(partition, version, at, at, earlier != null, false);
+        } else {
+            change = new StreamChange(partition, version, earlier.createdAt(), at, earlier.deletedFirst(), false);
         }
-        eventTypes.computeIfAbsent(type, name -> new long[1])[0]++;
+        streams.put(streamId, change);
+        partitionEvents.merge(partition, 1L, Long::sum);
+        typeEvents.merge(type, 1L, Long::sum);
     }
 
     Map<String, StreamChange> streams() {
         return streams;
     }
 
-    /** Per partition: events gained, streams gained, its name. */
-    Map<String, Object[]> partitions() {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
-        partitions.forEach((name, counts) -> rows.put(name, new Object[] {counts[0], counts[1], name}));
-        return rows;
+    Map<String, Long> partitionEvents() {
+        return partitionEvents;
     }
 
-    /** Per event type: events gained, its name. */
-    Map<String, Object[]> eventTypes() {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
-        eventTypes.forEach((name, counts) -> rows.put(name, new Object[] {counts[0], name}));
-        return rows;
+    Map<String, Long> typeEvents() {
+        return typeEvents;
     }
 
-    /** A stream's state after the batch; {@code createdAt} counts only where the batch holds its first event. */
-    record StreamChange(String partition, long version, Instant createdAt, Instant updatedAt) {
+    /**
+     * A stream's state after the batch. {@code deletedFirst}: its row goes before anything else is
+     * written; {@code removed}: it stays out of the listing. {@code createdAt} counts only where the
+     * row is inserted.
+     */
+    record StreamChange(String partition, long version, Instant createdAt, Instant updatedAt, boolean deletedFirst, boolean removed) {
     }
 }

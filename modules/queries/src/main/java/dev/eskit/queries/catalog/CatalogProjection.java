@@ -1,12 +1,14 @@
 package dev.eskit.queries.catalog;
 
 import dev.eskit.commands.api.EventTypes;
+import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.support.BatchedWrites;
 import dev.eskit.queries.support.Times;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the catalog tables from every stored event, for the tracking processor {@code catalog}: a
  * batch of events changes a few rows in memory ({@link CatalogChanges}) and writes them in a few JDBC
- * batches as it commits, in the transaction that stores its token, so a retried batch counts nothing twice.
+ * batches as it commits, in the transaction that stores its token, so a retried batch counts nothing
+ * twice. A deleted stream leaves {@code catalog_stream} and its partition's stream count.
  */
 @Component
 @ProcessingGroup(Projections.CATALOG)
@@ -47,42 +50,53 @@ class CatalogProjection {
     void on(Object payload, DomainEventMessage<?> event, @Timestamp Instant at) {
         String type = describer.typeOf(event);
         writes.change(Projections.CATALOG, CatalogChanges::new, changes -> changes.stored(event.getAggregateIdentifier(),
-                EventTypes.partitionOf(type), type, event.getSequenceNumber() + 1, at), this::write);
+                EventTypes.partitionOf(type), type, event.getSequenceNumber() + 1, at, payload instanceof StreamDeleted), this::write);
     }
 
     private void write(CatalogChanges changes) {
-        writeStreams(changes.streams());
+        Map<String, Long> streamsGained = writeStreams(changes.streams());
+        List<Object[]> partitions = new ArrayList<>();
+        changes.partitionEvents().forEach((name, events) -> partitions.add(new Object[] {events, streamsGained.getOrDefault(name, 0L), name}));
         upsertCounts("UPDATE catalog_partition SET events = events + ?, streams = streams + ? WHERE name = ?",
-                "INSERT INTO catalog_partition (events, streams, name) VALUES (?, ?, ?)", changes.partitions());
+                "INSERT INTO catalog_partition (events, streams, name) VALUES (?, ?, ?)", partitions);
+        List<Object[]> types = new ArrayList<>();
+        changes.typeEvents().forEach((name, events) -> types.add(new Object[] {events, name}));
         upsertCounts("UPDATE catalog_event_type SET events = events + ? WHERE name = ?",
-                "INSERT INTO catalog_event_type (events, name) VALUES (?, ?)", changes.eventTypes());
+                "INSERT INTO catalog_event_type (events, name) VALUES (?, ?)", types);
     }
 
-    private void writeStreams(Map<String, CatalogChanges.StreamChange> streams) {
-        List<Object[]> updates = new ArrayList<>();
-        List<String> ids = new ArrayList<>(streams.keySet());
-        ids.forEach(id -> updates.add(new Object[] {streams.get(id).version(), Times.of(streams.get(id).updatedAt()), id}));
-        int[] updated = jdbc.batchUpdate("UPDATE catalog_stream SET version = ?, updated_at = ? WHERE stream_id = ?", updates);
+    /** Deletes, updates and inserts the streams' rows; answers how many streams each partition gained (or lost). */
+    private Map<String, Long> writeStreams(Map<String, CatalogChanges.StreamChange> streams) {
+        Map<String, Long> gained = new HashMap<>();
+        List<String> deleted = streams.keySet().stream().filter(id -> streams.get(id).deletedFirst()).toList();
+        int[] removed = jdbc.batchUpdate("DELETE FROM catalog_stream WHERE stream_id = ?", deleted.stream().map(id -> new Object[] {id}).toList());
+        for (int i = 0; i < deleted.size(); i++) {
+            gained.merge(streams.get(deleted.get(i)).partition(), (long) -removed[i], Long::sum);
+        }
+        List<String> kept = streams.keySet().stream().filter(id -> !streams.get(id).removed()).toList();
+        int[] updated = jdbc.batchUpdate("UPDATE catalog_stream SET version = ?, updated_at = ? WHERE stream_id = ?",
+                kept.stream().map(id -> new Object[] {streams.get(id).version(), Times.of(streams.get(id).updatedAt()), id}).toList());
         List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        for (int i = 0; i < kept.size(); i++) {
             if (updated[i] == 0) {
-                CatalogChanges.StreamChange stream = streams.get(ids.get(i));
-                inserts.add(new Object[] {ids.get(i), stream.partition(), stream.version(), Times.of(stream.createdAt()),
+                CatalogChanges.StreamChange stream = streams.get(kept.get(i));
+                inserts.add(new Object[] {kept.get(i), stream.partition(), stream.version(), Times.of(stream.createdAt()),
                         Times.of(stream.updatedAt())});
+                gained.merge(stream.partition(), 1L, Long::sum);
             }
         }
         jdbc.batchUpdate("INSERT INTO catalog_stream (stream_id, partition, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 inserts);
+        return gained;
     }
 
     /** Adds to the counts of names that have a row, and inserts the others; each row's values end with the name. */
-    private void upsertCounts(String update, String insert, Map<String, Object[]> rows) {
-        List<Object[]> values = new ArrayList<>(rows.values());
-        int[] updated = jdbc.batchUpdate(update, values);
+    private void upsertCounts(String update, String insert, List<Object[]> rows) {
+        int[] updated = jdbc.batchUpdate(update, rows);
         List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             if (updated[i] == 0) {
-                missing.add(values.get(i));
+                missing.add(rows.get(i));
             }
         }
         jdbc.batchUpdate(insert, missing);

@@ -1,6 +1,7 @@
 package dev.eskit.queries.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,25 +15,35 @@ class CatalogChangesTest {
     @Test
     void keepsEachStreamsNewestVersionAndTheTimeOfItsFirstEventInTheBatch() {
         CatalogChanges changes = new CatalogChanges();
-        changes.stored("order-1", "Order", "Order.Placed", 1, T1);
-        changes.stored("order-2", "Order", "Order.Placed", 4, T2);
-        changes.stored("order-1", "Order", "Order.Paid", 2, T3);
+        changes.stored("order-1", "Order", "Order.Placed", 1, T1, false);
+        changes.stored("order-2", "Order", "Order.Placed", 4, T2, false);
+        changes.stored("order-1", "Order", "Order.Paid", 2, T3, false);
 
-        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T1, T3));
-        assertThat(changes.streams().get("order-2")).isEqualTo(new CatalogChanges.StreamChange("Order", 4, T2, T2));
+        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T1, T3, false, false));
+        assertThat(changes.streams().get("order-2")).isEqualTo(new CatalogChanges.StreamChange("Order", 4, T2, T2, false, false));
     }
 
     @Test
-    void countsEventsPerPartitionAndTypeAndANewStreamAtItsFirstVersion() {
+    void countsEventsPerPartitionAndType() {
         CatalogChanges changes = new CatalogChanges();
-        changes.stored("order-1", "Order", "Order.Placed", 1, T1);
-        changes.stored("order-1", "Order", "Order.Paid", 2, T2);
-        changes.stored("order-2", "Order", "Order.Paid", 7, T2);
-        changes.stored("invoice-1", "Invoice", "Invoice.Sent", 1, T3);
+        changes.stored("order-1", "Order", "Order.Placed", 1, T1, false);
+        changes.stored("order-1", "Order", "Order.Paid", 2, T2, false);
+        changes.stored("order-2", "Order", "Order.Paid", 7, T2, false);
+        changes.stored("invoice-1", "Invoice", "Invoice.Sent", 1, T3, false);
 
-        assertThat(changes.partitions().get("Order")).containsExactly(3L, 1L, "Order");
-        assertThat(changes.partitions().get("Invoice")).containsExactly(1L, 1L, "Invoice");
-        assertThat(changes.eventTypes().get("Order.Paid")).containsExactly(2L, "Order.Paid");
-        assertThat(changes.eventTypes().get("Order.Placed")).containsExactly(1L, "Order.Placed");
+        assertThat(changes.partitionEvents()).containsExactly(entry("Order", 3L), entry("Invoice", 1L));
+        assertThat(changes.typeEvents()).containsExactly(entry("Order.Placed", 1L), entry("Order.Paid", 2L), entry("Invoice.Sent", 1L));
+    }
+
+    @Test
+    void aDeletedStreamLeavesTheListingAndComesBackNewWhenAppendedToAgain() {
+        CatalogChanges changes = new CatalogChanges();
+        changes.stored("order-1", "Order", "Order.Placed", 1, T1, false);
+        changes.stored("order-1", "Order", "Order.StreamDeleted", 2, T2, true);
+        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T2, T2, true, true));
+
+        changes.stored("order-1", "Order", "Order.Placed", 3, T3, false);
+        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 3, T3, T3, true, false));
+        assertThat(changes.partitionEvents()).containsExactly(entry("Order", 3L));
     }
 }
