@@ -83,8 +83,7 @@ public final class AppendCommands {
             if (!EventTypes.isValid(event.type())) {
                 problems.add(new FieldProblem(field + ".type", "must be <Partition>.<Action>, letters, digits, _ and -"));
             } else if (EventTypes.isReserved(event.type())) {
-                problems.add(new FieldProblem(field + ".type", "the action " + EventTypes.actionOf(event.type())
-                        + " is reserved for the store's own events"));
+                problems.add(new FieldProblem(field + ".type", event.type() + " is reserved for the store's own events"));
             }
             if (event.metadata() != null && !event.metadata().isObject() && !event.metadata().isNull()) {
                 problems.add(new FieldProblem(field + ".metadata", "must be a JSON object"));
@@ -114,7 +113,8 @@ public final class AppendCommands {
         return command;
     }
 
-    private static ExpectedVersion expectedVersion(JsonNode value, String field, List<FieldProblem> problems) {
+    /** A number or one of the words, as JSON; a problem for {@code field} otherwise. */
+    static ExpectedVersion expectedVersion(JsonNode value, String field, List<FieldProblem> problems) {
         if (value == null || value.isNull() || value.isString() && value.stringValue().equals("any")) {
             return new ExpectedVersion.Any();
         }

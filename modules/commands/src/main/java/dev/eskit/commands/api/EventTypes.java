@@ -23,9 +23,10 @@ public final class EventTypes {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 
-    /** Actions the store writes itself (a stream's deletion), which no client event may take. */
+    /** Types the store writes itself (a stream's deletion, its metadata), which no client event may take. */
     public static boolean isReserved(String type) {
         String action = actionOf(type);
-        return action.equals(StreamDeleted.SOFT_ACTION) || action.equals(StreamDeleted.TOMBSTONE_ACTION);
+        return action.equals(StreamDeleted.SOFT_ACTION) || action.equals(StreamDeleted.TOMBSTONE_ACTION)
+                || partitionOf(type).equals(StreamMetadataSet.PARTITION);
     }
 }

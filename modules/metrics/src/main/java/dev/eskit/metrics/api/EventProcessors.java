@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Every event processor of the application: where it stands in the log, and replays of the projections. */
+/**
+ * Every event processor of the application that follows the log on its own (the streaming ones):
+ * where it stands in the log, and replays of the projections.
+ */
 public interface EventProcessors {
 
     /** The names of this instance's processors, in order; unlike {@link #all()}, without asking the store anything. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -52,21 +53,28 @@ class AxonEventProcessors implements EventProcessors {
 
     @Override
     public List<String> names() {
-        return processing.eventProcessors().keySet().stream().sorted().toList();
+        return followers().map(EventProcessor::getName).toList();
     }
 
     @Override
     public List<ProcessorStatus> all() {
         long head = log.head();
-        return processing.eventProcessors().values().stream()
-                .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(processor -> status(processor, head))
-                .toList();
+        return followers().map(processor -> status(processor, head)).toList();
     }
 
     @Override
     public Optional<ProcessorStatus> find(String name) {
-        return processing.eventProcessor(name).map(processor -> status(processor, log.head()));
+        return processing.eventProcessor(name, StreamingEventProcessor.class).map(processor -> status(processor, log.head()));
+    }
+
+    /**
+     * The processors that follow the log on their own threads, by name. A subscribing processor runs
+     * inside the writes' units of work instead: it has no position, no lag and nothing to wait for.
+     */
+    private Stream<EventProcessor> followers() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .sorted(Comparator.comparing(EventProcessor::getName));
     }
 
     @Override

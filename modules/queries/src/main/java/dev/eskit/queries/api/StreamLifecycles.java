@@ -1,24 +1,45 @@
 package dev.eskit.queries.api;
 
-/** Where each raw stream stands after its deletions, known as soon as a deletion is stored. */
+import java.time.Duration;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/** Where each raw stream stands after its deletions and under its metadata, known as soon as either is stored. */
 public interface StreamLifecycles {
 
-    /** The stream's lifecycle; a stream never deleted has its events visible from version 1. */
+    /** The stream's lifecycle; a stream never deleted and without metadata shows all its events. */
     Lifecycle of(String streamId);
 
-    /** {@code deletedThrough}: the version of the latest deletion (0: none); reads show only later events. */
-    record Lifecycle(long deletedThrough, boolean tombstoned) {
+    /**
+     * {@code deletedThrough}: the version of the latest deletion (0: none). The metadata, at its own
+     * {@code metadataVersion} (0: none), retires events older than {@code maxAgeSeconds}, all but the
+     * newest {@code maxCount} and those below {@code truncateBefore}; a null limit is no limit.
+     */
+    record Lifecycle(long deletedThrough, boolean tombstoned, long metadataVersion, Long maxAgeSeconds, Long maxCount,
+                     Long truncateBefore, JsonNode custom) {
 
-        public static final Lifecycle NEVER_DELETED = new Lifecycle(0, false);
+        public static final Lifecycle UNTOUCHED = new Lifecycle(0, false, 0, null, null, null, null);
 
-        /** Whether a stream at {@code version} shows any event. */
+        /** Whether a stream at {@code version} has an event after its latest deletion. */
         public boolean showsEventsAt(long version) {
             return version > deletedThrough;
         }
 
-        /** The first version reads show. */
-        public long firstVisibleVersion() {
-            return deletedThrough + 1;
+        /** The oldest version reads show of a stream at {@code version}, by deletion, truncation and count. */
+        public long firstVisibleVersion(long version) {
+            long first = deletedThrough + 1;
+            if (truncateBefore != null) {
+                first = Math.max(first, truncateBefore);
+            }
+            if (maxCount != null) {
+                first = Math.max(first, version - maxCount + 1);
+            }
+            return first;
+        }
+
+        /** Events stored before this instant are retired by age; null when the metadata sets no age. */
+        public Instant retiredBefore(Instant now) {
+            return maxAgeSeconds == null ? null : now.minus(Duration.ofSeconds(maxAgeSeconds));
         }
     }
 }
