@@ -24,6 +24,7 @@ import dev.eskit.grpc.v1.NewEvent;
 import dev.eskit.grpc.v1.PartitionCount;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.ReadStreamResponse;
+import dev.eskit.grpc.v1.SetMetadataRequest;
 import dev.eskit.grpc.v1.StreamSummary;
 import dev.eskit.grpc.v1.StreamsGrpc;
 import dev.eskit.queries.api.StreamCatalog;
@@ -37,6 +38,9 @@ import dev.eskit.web.streams.MultiAppendRequest;
 import dev.eskit.web.streams.StreamAppends;
 import dev.eskit.web.streams.StreamAppends.Appended;
 import dev.eskit.web.streams.StreamIds;
+import dev.eskit.web.streams.StreamMetadataRequest;
+import dev.eskit.web.streams.StreamMetadataView;
+import dev.eskit.web.streams.StreamMetadatas;
 import dev.eskit.web.streams.StreamReads;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
@@ -59,15 +63,17 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
 
     private final StreamAppends appends;
     private final StreamReads reads;
+    private final StreamMetadatas metadatas;
     private final Listings listings;
     private final ProtoJson json;
     private final ProtoMessages messages;
     private final RequestShapes shapes;
 
-    StreamsGrpcService(StreamAppends appends, StreamReads reads, Listings listings, ProtoJson json, ProtoMessages messages,
-                       RequestShapes shapes) {
+    StreamsGrpcService(StreamAppends appends, StreamReads reads, StreamMetadatas metadatas, Listings listings, ProtoJson json,
+                       ProtoMessages messages, RequestShapes shapes) {
         this.appends = appends;
         this.reads = reads;
+        this.metadatas = metadatas;
         this.listings = listings;
         this.json = json;
         this.messages = messages;
@@ -197,6 +203,38 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
         };
         appends.delete(new DeleteStream(streamId, expected, request.getTombstone()));
         Unary.reply(responses, Empty.getDefaultInstance());
+    }
+
+    @Override
+    public void setMetadata(SetMetadataRequest request, StreamObserver<dev.eskit.grpc.v1.StreamMetadata> responses) {
+        StreamMetadataRequest body = new StreamMetadataRequest(asJson(request.getExpectedVersion()),
+                request.hasMaxAge() ? request.getMaxAge() : null, request.hasMaxCount() ? request.getMaxCount() : null,
+                request.hasTruncateBefore() ? request.getTruncateBefore() : null,
+                request.getCustom().isBlank() ? null : json.object("custom", request.getCustom()));
+        shapes.require(body);
+        Unary.reply(responses, metadata(metadatas.set(request.getStreamId(), body)));
+    }
+
+    @Override
+    public void getMetadata(GetStreamRequest request, StreamObserver<dev.eskit.grpc.v1.StreamMetadata> responses) {
+        Unary.reply(responses, metadata(metadatas.get(request.getStreamId())));
+    }
+
+    private static dev.eskit.grpc.v1.StreamMetadata metadata(StreamMetadataView view) {
+        dev.eskit.grpc.v1.StreamMetadata.Builder metadata = dev.eskit.grpc.v1.StreamMetadata.newBuilder()
+                .setStreamId(view.streamId())
+                .setVersion(view.version())
+                .setCustom(view.custom() == null ? "" : view.custom().toString());
+        if (view.maxAge() != null) {
+            metadata.setMaxAge(view.maxAge());
+        }
+        if (view.maxCount() != null) {
+            metadata.setMaxCount(view.maxCount());
+        }
+        if (view.truncateBefore() != null) {
+            metadata.setTruncateBefore(view.truncateBefore());
+        }
+        return metadata.build();
     }
 
     @Override

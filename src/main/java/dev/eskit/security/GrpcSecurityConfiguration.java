@@ -34,13 +34,14 @@ class GrpcSecurityConfiguration {
 
     static final List<MethodDescriptor<?, ?>> READS = List.of(
             StreamsGrpc.getReadMethod(), StreamsGrpc.getGetStreamMethod(), StreamsGrpc.getListStreamsMethod(),
-            StreamsGrpc.getListPartitionsMethod(), StreamsGrpc.getListEventTypesMethod(),
+            StreamsGrpc.getListPartitionsMethod(), StreamsGrpc.getListEventTypesMethod(), StreamsGrpc.getGetMetadataMethod(),
             LogGrpc.getReadMethod(), LogGrpc.getSubscribeMethod(),
             ConsumersGrpc.getGetMethod(), ConsumersGrpc.getListMethod(),
             EntitiesGrpc.getGetMethod(), EntitiesGrpc.getHistoryMethod(), EntitiesGrpc.getListMethod(),
             EntitiesGrpc.getGetTypeMethod(), EntitiesGrpc.getListTypesMethod());
     static final List<MethodDescriptor<?, ?>> WRITES = List.of(
             StreamsGrpc.getAppendMethod(), StreamsGrpc.getAppendManyMethod(), StreamsGrpc.getDeleteMethod(),
+            StreamsGrpc.getSetMetadataMethod(),
             ConsumersGrpc.getSaveMethod(), ConsumersGrpc.getDeleteMethod(),
             EntitiesGrpc.getCreateMethod(), EntitiesGrpc.getReplaceMethod(), EntitiesGrpc.getPatchMethod(),
             EntitiesGrpc.getDeleteMethod(), EntitiesGrpc.getDefineTypeMethod());

@@ -24,7 +24,9 @@ import dev.eskit.grpc.v1.NewEvent;
 import dev.eskit.grpc.v1.PartitionCount;
 import dev.eskit.grpc.v1.ReadStreamRequest;
 import dev.eskit.grpc.v1.ReadStreamResponse;
+import dev.eskit.grpc.v1.SetMetadataRequest;
 import dev.eskit.grpc.v1.StreamCheck;
+import dev.eskit.grpc.v1.StreamMetadata;
 import dev.eskit.grpc.v1.StreamSummary;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.Grpc;
@@ -229,6 +231,29 @@ abstract class StreamsGrpcTests extends GrpcApiTest {
                 .setExpectedVersion(NO_STREAM).build()))).containsExactly("expected_version");
         assertThat(code(() -> grpc.streams(Role.READER).delete(DeleteStreamRequest.newBuilder().setStreamId(soft).build())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void setsMetadataThatReadsFollowAtOnce() {
+        String stream = uniqueStream();
+        grpc.streams(Role.WRITER).append(appendRequest(stream, ANY, newEvent("Ledger.Opened", "{}"), newEvent("Ledger.Credited", "{}"),
+                newEvent("Ledger.Credited", "{}")));
+
+        StreamMetadata set = grpc.streams(Role.WRITER).setMetadata(SetMetadataRequest.newBuilder().setStreamId(stream)
+                .setExpectedVersion(NO_STREAM).setMaxCount(1).setCustom("{\"owner\":\"billing\"}").build());
+
+        assertThat(set.getVersion()).isEqualTo(1);
+        assertThat(set.hasMaxAge()).isFalse();
+        StreamMetadata read = grpc.streams(Role.READER).getMetadata(GetStreamRequest.newBuilder().setStreamId(stream).build());
+        assertThat(read.getMaxCount()).isEqualTo(1);
+        assertThat(json(read.getCustom()).get("owner").asString()).isEqualTo("billing");
+        assertThat(grpc.streams(Role.READER).read(ReadStreamRequest.newBuilder().setStreamId(stream).build()).getEventsList())
+                .extracting(Event::getVersion).containsExactly(3L);
+        StatusRuntimeException stale = refused(() -> grpc.streams(Role.WRITER).setMetadata(SetMetadataRequest.newBuilder()
+                .setStreamId(stream).setExpectedVersion(NO_STREAM).build()));
+        assertThat(stale.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(invalidFields(() -> grpc.streams(Role.WRITER).setMetadata(SetMetadataRequest.newBuilder().setStreamId(stream)
+                .setMaxCount(0).build()))).containsExactly("max_count");
     }
 
     @Test
