@@ -69,7 +69,7 @@ class KafkaBridgeConfiguration {
                                                       KafkaBridgeProperties properties) {
         // the builder's serializer only stands in for a converter, which is given; without one it builds XStream's
         return new PipeliningKafkaPublisher<>(KafkaPublisher.<String, CloudEvent>builder().serializer(eventSerializer), producers, converter, topics,
-                axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), properties.slowAckWarning());
+                axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), properties.ackTimeout());
     }
 
     @Bean

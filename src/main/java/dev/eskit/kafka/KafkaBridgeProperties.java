@@ -8,12 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code eskit.kafka.*}: how the bridge names and creates its topics. One topic per partition:
  * {@code <prefix><partition>} for streams, users and gatherings, {@code <prefix>entity.<type>} for entities.
  * The publisher handles up to {@code publishBatchSize} events in one unit of work, with one token update,
- * and waits for all their acknowledgements before it stores the token, logging a warning after every
- * {@code slowAckWarning} that one is still missing.
+ * and waits up to {@code ackTimeout} for all their acknowledgements before it stores the token.
  */
 @ConfigurationProperties("eskit.kafka")
 record KafkaBridgeProperties(String topicPrefix, int partitions, short replicationFactor, Duration retention,
-                             List<String> retainedForever, int publishBatchSize, Duration slowAckWarning) {
+                             List<String> retainedForever, int publishBatchSize, Duration ackTimeout) {
 
     KafkaBridgeProperties {
         topicPrefix = topicPrefix == null ? "eskit." : topicPrefix;
@@ -22,6 +21,6 @@ record KafkaBridgeProperties(String topicPrefix, int partitions, short replicati
         retention = retention == null ? Duration.ofDays(7) : retention;
         retainedForever = retainedForever == null ? List.of("user") : List.copyOf(retainedForever);
         publishBatchSize = publishBatchSize < 1 ? 100 : publishBatchSize;
-        slowAckWarning = slowAckWarning == null ? Duration.ofSeconds(10) : slowAckWarning;
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(10) : ackTimeout;
     }
 }

@@ -1,7 +1,6 @@
 package dev.eskit.kafka;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends every record of the processor's batch first and waits for all their acknowledgements when
@@ -31,31 +28,33 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Still at least once: the batch's token is stored only after every record is acknowledged. Still in
  * each stream's order: records are keyed by stream, and the idempotent producer keeps a partition's
- * order across its own retries, which go on for as long as the brokers are away (application.yml sets
- * no delivery timeout). So the publisher never gives up on a record the producer may still deliver: a
- * slow acknowledgement is only logged. Only a record the producer reports failed fails the batch, and
- * only once every other record of the batch has its outcome; then a new producer sends the batch again,
- * so no copy from the failed attempt can land after the retry's.
+ * order across its own retries, so what one producer writes of a batch is a prefix of each stream's
+ * records in it. A batch fails when the producer refuses a record or when the acknowledgements do not
+ * all come within {@code ackTimeout}, and then only after every record of it has its outcome: the
+ * shared producer is closed first, which waits for its requests in flight and fails what it has not
+ * sent. Only then is the batch sent again, by a new producer, so no copy from the failed attempt can
+ * land after the retry's: the first copy of each record stays in its stream's order. The timeout also
+ * ends a producer that would otherwise retry for good (after a broker lost its log, every send of the
+ * old producer is out of sequence).
  */
 class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
 
-    private static final Logger log = LoggerFactory.getLogger(PipeliningKafkaPublisher.class);
     private static final String SENT = PipeliningKafkaPublisher.class.getName() + ".sent";
 
     private final ProducerFactory<K, V> producers;
     private final KafkaMessageConverter<K, V> converter;
     private final TopicResolver topics;
     private final MessageMonitor<? super EventMessage<?>> monitor;
-    private final Duration slowAckWarning;
+    private final Duration ackTimeout;
 
     PipeliningKafkaPublisher(Builder<K, V> builder, ProducerFactory<K, V> producers, KafkaMessageConverter<K, V> converter,
-                             TopicResolver topics, MessageMonitor<? super EventMessage<?>> monitor, Duration slowAckWarning) {
+                             TopicResolver topics, MessageMonitor<? super EventMessage<?>> monitor, Duration ackTimeout) {
         super(builder.producerFactory(producers).messageConverter(converter).topicResolver(topics).messageMonitor(monitor));
         this.producers = producers;
         this.converter = converter;
         this.topics = topics;
         this.monitor = monitor;
-        this.slowAckWarning = slowAckWarning;
+        this.ackTimeout = ackTimeout;
     }
 
     @Override
@@ -89,10 +88,11 @@ class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
     }
 
     private void awaitAcknowledgements(List<Sent> batch) {
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
         Throwable failure = null;
         for (Sent record : batch) {
             try {
-                awaitAcknowledgement(record, batch.size());
+                record.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 record.callback().reportSuccess();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -101,31 +101,24 @@ class PipeliningKafkaPublisher<K, V> extends KafkaPublisher<K, V> {
             } catch (ExecutionException e) {
                 record.callback().reportFailure(e.getCause());
                 failure = failure == null ? e.getCause() : failure;
+            } catch (TimeoutException e) {
+                record.callback().reportFailure(e);
+                failure = failure == null ? e : failure;
+                break;
             }
         }
         if (failure != null) {
             startOver();
-            throw new EventPublicationFailedException("Kafka refused a record of the batch; the batch is sent again", failure);
-        }
-    }
-
-    private void awaitAcknowledgement(Sent record, int batchSize) throws InterruptedException, ExecutionException {
-        long started = System.nanoTime();
-        while (true) {
-            try {
-                record.acknowledgement().get(slowAckWarning.toNanos(), TimeUnit.NANOSECONDS);
-                return;
-            } catch (TimeoutException stillRetrying) {
-                log.warn("Kafka has not acknowledged a record of a batch of {} for {}; the producer keeps retrying it",
-                        batchSize, Duration.ofNanos(System.nanoTime() - started).truncatedTo(ChronoUnit.MILLIS));
-            }
+            throw new EventPublicationFailedException("Kafka did not acknowledge every record of the batch (within " + ackTimeout
+                    + "); the batch is sent again by a new producer", failure);
         }
     }
 
     /**
-     * Closes the shared producer, so that the retry starts with a new one. After a failure the
-     * idempotent producer may disagree with the broker about its sequence numbers for good
-     * (OutOfOrderSequenceException on every send), which a new producer id ends.
+     * Closes the shared producer, so that the retry starts with a new one: the close waits for the
+     * requests in flight and fails the records not sent, so every record of the batch has its outcome
+     * before any is sent again. A new producer id also ends a producer that disagrees with the broker
+     * about its sequence numbers for good (OutOfOrderSequenceException on every send).
      */
     private void startOver() {
         producers.shutDown();

@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 @KafkaTest
 class KafkaBridgeTest extends ApiTest {
 
-    private static final Duration PUBLISHED = Duration.ofSeconds(30);
+    /** Room for a batch sent again after the acknowledgement timeout (eskit.kafka.ack-timeout, 10 s) on a slow machine. */
+    private static final Duration PUBLISHED = Duration.ofSeconds(60);
 
     /** This context's broker: the system property that names one names the last broker started in this JVM. */
     @Autowired

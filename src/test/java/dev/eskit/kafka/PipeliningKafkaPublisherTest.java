@@ -30,19 +30,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The publisher's two rules for keeping a stream's order: it never sends a batch again while the
- * producer may still deliver a record of it, and it starts over only once every record of a failed
- * batch has its outcome. The brokers are a {@link MockProducer} whose acknowledgements the test gives.
+ * How the publisher keeps a stream's order: it waits for a batch's acknowledgements up to its timeout
+ * without sending anything again, and a failed batch starts over with a new producer only once every
+ * record of it has its outcome (the real producer's close settles the ones still pending). The
+ * brokers are a {@link MockProducer} whose acknowledgements the test gives.
  */
 class PipeliningKafkaPublisherTest {
 
-    private static final Duration SLOW_ACK_WARNING = Duration.ofMillis(50);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SLOW_ACKS = Duration.ofMillis(200);
 
     private final SharedProducer producer = new SharedProducer();
     private final Producers producers = new Producers(producer);
-    private final PipeliningKafkaPublisher<String, String> publisher = new PipeliningKafkaPublisher<>(
-            KafkaPublisher.<String, String>builder().serializer(Jackson3Serializer.builder().build()), producers, new PayloadAsValue(), event -> Optional.of("eskit.test"),
-            NoOpMessageMonitor.INSTANCE, SLOW_ACK_WARNING);
+    private final PipeliningKafkaPublisher<String, String> publisher = publisher(ACK_TIMEOUT);
     private final ScheduledExecutorService brokers = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
@@ -51,10 +51,10 @@ class PipeliningKafkaPublisherTest {
     }
 
     @Test
-    void waitsForAcknowledgementsSlowerThanTheWarningInsteadOfSendingTheBatchAgain() {
+    void waitsForSlowAcknowledgementsAndSendsEachRecordOnce() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         List.of("v1", "v2", "v3").forEach(version -> publisher.send(GenericEventMessage.asEventMessage(version)));
-        brokers.schedule(() -> acknowledgeAll(3), SLOW_ACK_WARNING.toMillis() * 4, TimeUnit.MILLISECONDS);
+        brokers.schedule(() -> acknowledgeAll(3), SLOW_ACKS.toMillis(), TimeUnit.MILLISECONDS);
 
         batch.commit();
 
@@ -67,12 +67,29 @@ class PipeliningKafkaPublisherTest {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         List.of("v1", "v2", "v3").forEach(version -> publisher.send(GenericEventMessage.asEventMessage(version)));
         producer.errorNext(new RecordTooLargeException("refused"));
-        brokers.schedule(() -> acknowledgeAll(2), SLOW_ACK_WARNING.toMillis() * 4, TimeUnit.MILLISECONDS);
+        brokers.schedule(() -> acknowledgeAll(2), SLOW_ACKS.toMillis(), TimeUnit.MILLISECONDS);
 
         assertThatThrownBy(batch::commit).isInstanceOf(EventPublicationFailedException.class)
                 .hasRootCauseInstanceOf(RecordTooLargeException.class);
 
         assertThat(producers.shutDowns).as("records of the batch still in flight when the producer was replaced").containsExactly(0L);
+    }
+
+    @Test
+    void atItsTimeoutABatchFailsAndItsProducerIsClosedBeforeAnythingIsSentAgain() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        PipeliningKafkaPublisher<String, String> impatient = publisher(Duration.ofMillis(100));
+        List.of("v1", "v2").forEach(version -> impatient.send(GenericEventMessage.asEventMessage(version)));
+
+        assertThatThrownBy(batch::commit).isInstanceOf(EventPublicationFailedException.class);
+
+        assertThat(producers.shutDowns).as("closed with both records pending, which its close settles").containsExactly(2L);
+        assertThat(producer.history()).hasSize(2);
+    }
+
+    private PipeliningKafkaPublisher<String, String> publisher(Duration ackTimeout) {
+        return new PipeliningKafkaPublisher<>(KafkaPublisher.<String, String>builder().serializer(Jackson3Serializer.builder().build()),
+                producers, new PayloadAsValue(), event -> Optional.of("eskit.test"), NoOpMessageMonitor.INSTANCE, ackTimeout);
     }
 
     private void acknowledgeAll(int records) {
