@@ -44,6 +44,8 @@ abstract class StreamMetadataTests extends ApiTest {
         JsonNode changes = api.get(Role.READER, "/api/v1/log?selector=StreamMetadata.*&after=" + start).json().get("entries");
         assertThat(texts(changes, "type")).containsExactly("StreamMetadata.Set", "StreamMetadata.Set");
         assertThat(changes.get(0).get("data").get("streamId").asString()).isEqualTo(stream);
+        assertThat(api.get(Role.READER, "/api/v1/streams?prefix=%24%24" + stream).json().get("items"))
+                .as("the metadata's own aggregate is no stream to list").isEmpty();
     }
 
     @Test

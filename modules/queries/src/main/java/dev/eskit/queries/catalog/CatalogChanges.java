@@ -27,6 +27,11 @@ final class CatalogChanges {
             change = new StreamChange(partition, version, earlier.createdAt(), at, earlier.deletedFirst(), false);
         }
         streams.put(streamId, change);
+        counted(partition, type);
+    }
+
+    /** An event that counts for its partition and type but belongs to no listed stream. */
+    void counted(String partition, String type) {
         partitionEvents.merge(partition, 1L, Long::sum);
         typeEvents.merge(type, 1L, Long::sum);
     }

@@ -2,6 +2,7 @@ package dev.eskit.queries.catalog;
 
 import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.StreamDeleted;
+import dev.eskit.commands.api.StreamMetadataSet;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.support.BatchedWrites;
@@ -49,6 +50,11 @@ class CatalogProjection {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, @Timestamp Instant at) {
         String type = describer.typeOf(event);
+        if (payload instanceof StreamMetadataSet) {
+            // a stream's metadata is counted, but its aggregate is no stream a client can read: it is not listed
+            writes.change(Projections.CATALOG, CatalogChanges::new, changes -> changes.counted(EventTypes.partitionOf(type), type), this::write);
+            return;
+        }
         writes.change(Projections.CATALOG, CatalogChanges::new, changes -> changes.stored(event.getAggregateIdentifier(),
                 EventTypes.partitionOf(type), type, event.getSequenceNumber() + 1, at, payload instanceof StreamDeleted), this::write);
     }

@@ -46,4 +46,14 @@ class CatalogChangesTest {
         assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 3, T3, T3, true, false));
         assertThat(changes.partitionEvents()).containsExactly(entry("Order", 3L));
     }
+
+    @Test
+    void anEventOfNoListedStreamCountsForItsPartitionAndTypeOnly() {
+        CatalogChanges changes = new CatalogChanges();
+        changes.counted("StreamMetadata", "StreamMetadata.Set");
+
+        assertThat(changes.streams()).isEmpty();
+        assertThat(changes.partitionEvents()).containsExactly(entry("StreamMetadata", 1L));
+        assertThat(changes.typeEvents()).containsExactly(entry("StreamMetadata.Set", 1L));
+    }
 }
