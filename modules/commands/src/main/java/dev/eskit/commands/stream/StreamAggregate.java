@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.AggregateType;
 import org.axonframework.messaging.annotation.SourceId;
@@ -112,17 +113,19 @@ class StreamAggregate {
     }
 
     @EventSourcingHandler
-    void on(StreamDeleted event) {
+    void on(StreamDeleted event, @SequenceNumber long sequence) {
         streamId = event.streamId();
-        version++;
+        version = sequence + 1;
         deletedThrough = version;
         tombstoned = event.tombstone();
+        partition = event.partition();
     }
 
+    /** The version comes from the event's own sequence number, so it stays right once a purge removed older events. */
     @EventSourcingHandler
-    void on(StreamEventAppended event) {
+    void on(StreamEventAppended event, @SequenceNumber long sequence) {
         streamId = event.streamId();
-        version++;
+        version = sequence + 1;
         if (partition == null) {
             partition = event.type().substring(0, event.type().lastIndexOf('.'));
         }
@@ -135,12 +138,12 @@ class StreamAggregate {
      * aggregate's own type that no handler above takes is the snapshot it was loaded from: no event.
      */
     @EventSourcingHandler
-    void onForeign(Object event, @SourceId String sourceId, @AggregateType String aggregateType) {
+    void onForeign(Object event, @SourceId String sourceId, @AggregateType String aggregateType, @SequenceNumber long sequence) {
         if (TYPE.equals(aggregateType)) {
             return;
         }
         streamId = sourceId;
-        version++;
+        version = sequence + 1;
         owner = aggregateType;
     }
 

@@ -2,6 +2,7 @@ package dev.eskit.queries.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Where each raw stream stands after its deletions and under its metadata, known as soon as either is stored. */
@@ -9,6 +10,9 @@ public interface StreamLifecycles {
 
     /** The stream's lifecycle; a stream never deleted and without metadata shows all its events. */
     Lifecycle of(String streamId);
+
+    /** The streams whose deletions or metadata retire some of their events. */
+    List<String> retiring();
 
     /**
      * {@code deletedThrough}: the version of the latest deletion (0: none). The metadata, at its own

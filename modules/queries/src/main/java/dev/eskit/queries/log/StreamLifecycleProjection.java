@@ -62,6 +62,12 @@ class StreamLifecycleProjection implements StreamLifecycles {
         return found.isEmpty() ? Lifecycle.UNTOUCHED : found.get(0);
     }
 
+    @Override
+    public List<String> retiring() {
+        return jdbc.queryForList("SELECT stream_id FROM stream_lifecycle WHERE deleted_through > 0 OR max_age_seconds IS NOT NULL "
+                + "OR max_count IS NOT NULL OR truncate_before IS NOT NULL ORDER BY stream_id", String.class);
+    }
+
     private static Lifecycle lifecycle(ResultSet row) throws SQLException {
         String custom = row.getString("custom_metadata");
         return new Lifecycle(row.getLong("deleted_through"), row.getBoolean("tombstoned"), row.getLong("metadata_version"),
