@@ -76,7 +76,7 @@ class EntitiesController {
             }
             return created(entities.create(type, id, document));
         }
-        return ok(entities.replace(type, id, Preconditions.required(ifMatch), document));
+        return ok(entities.replace(type, id, entities.versionFor(type, id, Preconditions.required(ifMatch)), document));
     }
 
     @PatchMapping(path = "/{type}/{id}", consumes = MERGE_PATCH)
@@ -93,7 +93,7 @@ class EntitiesController {
                                  @RequestBody JsonNode patch) {
         EntityNames.type(type);
         EntityNames.id(id);
-        return ok(entities.patch(type, id, Preconditions.required(ifMatch), patch));
+        return ok(entities.patch(type, id, entities.versionFor(type, id, Preconditions.required(ifMatch)), patch));
     }
 
     @DeleteMapping("/{type}/{id}")

@@ -55,6 +55,11 @@ public class EntityOperations {
         return entity(type, id, send(new CreateEntity(type, id, requireObject(document))));
     }
 
+    /** The version an {@code If-Match} names; for {@code *} (null), whatever version the entity is at now. */
+    public long versionFor(String type, String id, Long ifMatch) {
+        return ifMatch != null ? ifMatch : streams.version(EntityStreams.entity(EntityNames.type(type), EntityNames.id(id)));
+    }
+
     /** Replaces the document that is at {@code version}. */
     public Entity replace(String type, String id, long version, JsonNode document) {
         EntityNames.type(type);

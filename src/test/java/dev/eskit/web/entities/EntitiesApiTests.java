@@ -110,6 +110,19 @@ abstract class EntitiesApiTests extends EntityApiTest {
     }
 
     @Test
+    void ifMatchStarChangesWhateverVersionIsCurrent() {
+        String path = "/api/v1/entities/" + uniquePartition() + "/e1";
+        putCreating(path, Map.of("n", 1));
+        patch(path, "\"1\"", "{\"n\":2}");
+
+        Response patched = patch(path, "*", "{\"n\":3}");
+
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("version").asLong()).isEqualTo(3);
+        assertThat(patch(path.replace("/e1", "/missing"), "*", "{\"n\":3}").status()).isEqualTo(404);
+    }
+
+    @Test
     void deletesSoftly() {
         String path = "/api/v1/entities/" + uniquePartition() + "/e1";
         putCreating(path, Map.of("n", 1));
