@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LogSubscriptions {
 
+    /** How long a subscription behind the head waits for the store to deliver the events it already holds. */
+    private static final Duration STORED_EVENTS_WAIT = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(LogSubscriptions.class);
 
     private final EventLog eventLog;
@@ -122,20 +124,26 @@ class LogSubscriptions {
         }
 
         /**
-         * Everything stored so far without waiting; the first time nothing is left, caught_up; from then
-         * on it waits for live events, with a heartbeat whenever none came for a while.
+         * Everything stored so far; the first time nothing is left and the follower stands at the log's
+         * head, caught_up; from then on it waits for live events, with a heartbeat whenever none came for
+         * a while. Axon Server streams stored events asynchronously, so "nothing yet" alone does not mean
+         * caught up: until the follower reaches the head it waits a little for the rest.
          */
         private void follow() throws InterruptedException {
             boolean caughtUp = false;
+            Duration catchingUp = Duration.ZERO;
             while (awaitReady()) {
-                Optional<dev.eskit.queries.api.LogEntry> next = follower.next(caughtUp ? heartbeat : Duration.ZERO);
+                Optional<dev.eskit.queries.api.LogEntry> next = follower.next(caughtUp ? heartbeat : catchingUp);
                 if (cancelled) {
                     return;
                 }
                 if (next.isPresent()) {
+                    catchingUp = Duration.ZERO;
                     send(SubscribeResponse.newBuilder().setEvent(LogEntry.newBuilder()
                             .setEvent(messages.event(next.get().event()))
                             .setCursor(next.get().cursor())).build());
+                } else if (!caughtUp && eventLog.positionOf(follower.cursor()) < eventLog.head()) {
+                    catchingUp = STORED_EVENTS_WAIT;
                 } else if (!caughtUp) {
                     caughtUp = true;
                     send(SubscribeResponse.newBuilder().setCaughtUp(CaughtUp.newBuilder()
