@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Listings from the catalog tables, each page a keyset query on a primary key or index in key order.
- * A prefix is a LIKE pattern anchored at the start, which an index on the id serves where the column's
- * collation orders by code point (C on PostgreSQL, H2's default).
+ * A prefix is a LIKE pattern anchored at the start: H2's primary key serves it, and on PostgreSQL, whose
+ * collation may not order by code point, an index with the pattern operator class does.
  */
 @Service
 class JdbcStreamCatalog implements StreamCatalog {
