@@ -35,7 +35,7 @@ public class StreamReads {
 
     /** Oldest first, from {@code fromVersion} to {@code toVersion}, at most {@code limit}. */
     public StreamEvents forwards(String streamId, long fromVersion, long toVersion, int limit) {
-        Lifecycle lifecycle = visible(streamId);
+        Lifecycle lifecycle = lifecycle(streamId);
         Instant retiredBefore = lifecycle.retiredBefore(Instant.now());
         long from = Math.max(fromVersion, firstVisible(streamId, lifecycle));
         List<LoggedEvent> shown = new ArrayList<>();
@@ -52,17 +52,12 @@ public class StreamReads {
 
     /** Newest first, from {@code fromVersion} (0: the last) down to {@code toVersion}, at most {@code limit}. */
     public StreamEvents backwards(String streamId, long fromVersion, long toVersion, int limit) {
-        Lifecycle lifecycle = visible(streamId);
+        Lifecycle lifecycle = lifecycle(streamId);
         Instant retiredBefore = lifecycle.retiredBefore(Instant.now());
         StreamEvents page = streams.backwards(streamId, fromVersion, Math.max(toVersion, firstVisible(streamId, lifecycle)), limit)
                 .filter(events -> lifecycle.showsEventsAt(events.version()))
                 .orElseThrow(() -> StreamIds.unknown(streamId));
         return new StreamEvents(streamId, page.version(), page.events().stream().takeWhile(event -> !retired(event, retiredBefore)).toList());
-    }
-
-    /** The stream's lifecycle, unless it is tombstoned (410). */
-    public Lifecycle lifecycle(String streamId) {
-        return visible(streamId);
     }
 
     /** The oldest version the metadata and deletions leave; the stream's version is read only when a count limits it. */
@@ -76,7 +71,7 @@ public class StreamReads {
 
     /** Its partition and version, and when its first event after its latest deletion and its last event were stored. */
     public StreamSummary summary(String streamId) {
-        Lifecycle lifecycle = visible(streamId);
+        Lifecycle lifecycle = lifecycle(streamId);
         StreamEvents first = streams.events(streamId, lifecycle.deletedThrough() + 1, Long.MAX_VALUE, 1)
                 .filter(events -> lifecycle.showsEventsAt(events.version()))
                 .orElseThrow(() -> StreamIds.unknown(streamId));
@@ -86,7 +81,8 @@ public class StreamReads {
         return new StreamSummary(streamId, EventTypes.partitionOf(created.type()), first.version(), created.timestamp(), last.timestamp());
     }
 
-    private Lifecycle visible(String streamId) {
+    /** The stream's lifecycle, unless it is tombstoned (410). */
+    public Lifecycle lifecycle(String streamId) {
         Lifecycle lifecycle = lifecycles.of(streamId);
         if (lifecycle.tombstoned()) {
             throw new ErrorResponseException(HttpStatus.GONE,
