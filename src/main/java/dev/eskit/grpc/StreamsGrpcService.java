@@ -88,7 +88,7 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
             events.add(event(request.getEvents(i), "events[" + i + "]"));
         }
         shapes.require(new dev.eskit.web.streams.AppendRequest(null, events));
-        AppendToStream command = AppendCommands.from(streamId, expected(request), events, UUID::randomUUID);
+        AppendToStream command = AppendCommands.from(streamId, expected(request.getExpectedVersion()), events, UUID::randomUUID);
         Unary.reply(responses, response(appends.append(command)));
     }
 
@@ -141,13 +141,13 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
                 event.getType(), json.value(field + ".data", event.getData()), metadata);
     }
 
-    private static ExpectedVersion expected(AppendRequest request) {
-        return switch (request.getExpectedVersion().getExpectationCase()) {
+    private static ExpectedVersion expected(dev.eskit.grpc.v1.ExpectedVersion expected) {
+        return switch (expected.getExpectationCase()) {
             case ANY, EXPECTATION_NOT_SET -> new ExpectedVersion.Any();
             case NO_STREAM -> new ExpectedVersion.NoStream();
             case STREAM_EXISTS -> new ExpectedVersion.StreamExists();
             case EXACT -> {
-                long version = request.getExpectedVersion().getExact();
+                long version = expected.getExact();
                 if (version < 0) {
                     throw Problems.invalidField("expectedVersion.exact", "must be at most " + Long.MAX_VALUE);
                 }
@@ -190,17 +190,13 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
     @Override
     public void delete(DeleteStreamRequest request, StreamObserver<Empty> responses) {
         String streamId = StreamIds.require(request.getStreamId());
-        ExpectedVersion expected = switch (request.getExpectedVersion().getExpectationCase()) {
-            case EXPECTATION_NOT_SET, ANY -> new ExpectedVersion.Any();
-            case EXACT -> {
-                long version = request.getExpectedVersion().getExact();
-                if (version < 1) {
-                    throw Problems.invalidField("expectedVersion.exact", "must be between 1 and " + Long.MAX_VALUE);
-                }
-                yield new ExpectedVersion.Exactly(version);
-            }
-            case NO_STREAM, STREAM_EXISTS -> throw Problems.invalidField("expectedVersion", "must be any or an exact version");
-        };
+        ExpectedVersion expected = expected(request.getExpectedVersion());
+        if (expected instanceof ExpectedVersion.NoStream || expected instanceof ExpectedVersion.StreamExists) {
+            throw Problems.invalidField("expectedVersion", "must be any or an exact version");
+        }
+        if (expected instanceof ExpectedVersion.Exactly exactly && exactly.version() < 1) {
+            throw Problems.invalidField("expectedVersion.exact", "must be between 1 and " + Long.MAX_VALUE);
+        }
         appends.delete(new DeleteStream(streamId, expected, request.getTombstone()));
         Unary.reply(responses, Empty.getDefaultInstance());
     }

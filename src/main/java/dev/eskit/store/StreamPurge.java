@@ -6,7 +6,6 @@ import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamLifecycles;
 import dev.eskit.queries.api.StreamLifecycles.Lifecycle;
 import dev.eskit.queries.api.StreamReader;
-import java.time.Clock;
 import java.time.Instant;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
@@ -37,14 +36,12 @@ public class StreamPurge {
     private final EventSchema schema;
     private final StreamReader streams;
     private final StreamLifecycles lifecycles;
-    private final Clock clock;
 
     StreamPurge(JdbcTemplate jdbc, EventSchema schema, StreamReader streams, StreamLifecycles lifecycles) {
         this.jdbc = jdbc;
         this.schema = schema;
         this.streams = streams;
         this.lifecycles = lifecycles;
-        this.clock = Clock.systemUTC();
     }
 
     @Scheduled(initialDelayString = "${eskit.streams.purge-interval:PT1H}", fixedDelayString = "${eskit.streams.purge-interval:PT1H}")
@@ -54,7 +51,7 @@ public class StreamPurge {
 
     /** Purges every stream that retires events; each stream's removal commits on its own. */
     public PurgeReport purge() {
-        Instant started = clock.instant();
+        Instant started = Instant.now();
         int purgedStreams = 0;
         long purgedEvents = 0;
         for (String streamId : lifecycles.retiring()) {
@@ -64,7 +61,7 @@ public class StreamPurge {
                 purgedEvents += removed;
             }
         }
-        PurgeReport report = new PurgeReport(started, clock.instant(), purgedStreams, purgedEvents);
+        PurgeReport report = new PurgeReport(started, Instant.now(), purgedStreams, purgedEvents);
         log.info("purged {} retired events of {} streams", report.events(), report.streams());
         return report;
     }
