@@ -12,6 +12,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -23,10 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pumps a log follower into an SSE response on a thread of its own, with a heartbeat comment
- * whenever nothing arrives for a while. The number of followers is bounded; past it, 503.
+ * whenever nothing arrives for a while. The number of followers is bounded; past it, 503. The API
+ * sends each event as JSON; the console sends its own rendering of the entries it shows.
  */
 @Component
-class LogRelay {
+public class LogRelay {
 
     private static final Logger log = LoggerFactory.getLogger(LogRelay.class);
 
@@ -46,6 +48,12 @@ class LogRelay {
     }
 
     SseEmitter start(LogFollower follower) {
+        return start(follower, entry -> Optional.of(
+                SseEmitter.event().id(entry.cursor()).data(entry.event(), MediaType.APPLICATION_JSON)));
+    }
+
+    /** Relays the entries that {@code message} turns into a message; those it returns empty for are left out. */
+    public SseEmitter start(LogFollower follower, Function<LogEntry, Optional<SseEmitter.SseEventBuilder>> message) {
         SseEmitter emitter = new SseEmitter(0L);
         var context = MDC.getCopyOfContextMap();
         try {
@@ -53,7 +61,7 @@ class LogRelay {
                 if (context != null) {
                     MDC.setContextMap(context);
                 }
-                pump(follower, emitter);
+                pump(follower, emitter, message);
             });
         } catch (RejectedExecutionException full) {
             follower.close();
@@ -65,13 +73,17 @@ class LogRelay {
         return emitter;
     }
 
-    private void pump(LogFollower follower, SseEmitter emitter) {
+    private void pump(LogFollower follower, SseEmitter emitter,
+                      Function<LogEntry, Optional<SseEmitter.SseEventBuilder>> message) {
         try (follower) {
             emitter.send(SseEmitter.event().comment("following"));
             while (!Thread.currentThread().isInterrupted()) {
                 Optional<LogEntry> next = follower.next(heartbeat);
                 if (next.isPresent()) {
-                    emitter.send(SseEmitter.event().id(next.get().cursor()).data(next.get().event(), MediaType.APPLICATION_JSON));
+                    Optional<SseEmitter.SseEventBuilder> sent = message.apply(next.get());
+                    if (sent.isPresent()) {
+                        emitter.send(sent.get());
+                    }
                 } else {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                 }

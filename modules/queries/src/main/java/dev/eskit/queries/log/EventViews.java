@@ -6,6 +6,8 @@ import dev.eskit.commands.api.PersonalValue;
 import dev.eskit.commands.api.StreamEventAppended;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.LoggedEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -54,16 +56,19 @@ class EventViews implements EventDescriber {
         Object payload = message.getPayload();
         if (payload instanceof StreamEventAppended raw) {
             return new LoggedEvent(raw.eventId(), streamId, raw.type(), version, position, message.getTimestamp(),
-                    raw.data(), withRecordedKeys(raw.metadata(), message.getMetaData()));
+                    raw.data(), withRecordedKeys(raw.metadata(), message.getMetaData()), List.of());
         }
         if (payload instanceof NamedEvent named) {
+            JsonNode data = json.valueToTree(named.eventData());
+            List<String> personalFields = new ArrayList<>();
+            if (revealPersonalData) {
+                reveal(data, "", personalFields);
+            }
             return new LoggedEvent(message.getIdentifier(), streamId, named.eventType(), version, position,
-                    message.getTimestamp(), revealPersonalData ? revealed(json.valueToTree(named.eventData()))
-                            : json.valueToTree(named.eventData()),
-                    withRecordedKeys(null, message.getMetaData()));
+                    message.getTimestamp(), data, withRecordedKeys(null, message.getMetaData()), personalFields);
         }
         return new LoggedEvent(message.getIdentifier(), streamId, unnamedType(message), version, position,
-                message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()));
+                message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()), List.of());
     }
 
     @Override
@@ -82,20 +87,24 @@ class EventViews implements EventDescriber {
         return partition + "." + message.getPayloadType().getSimpleName();
     }
 
-    /** Personal values show as their plaintext while the subject's key exists, and as erased after. */
-    private JsonNode revealed(JsonNode data) {
+    /**
+     * Personal values show as their plaintext while the subject's key exists, and as erased after;
+     * the pointer of each is added to {@code personalFields}.
+     */
+    private void reveal(JsonNode data, String pointer, List<String> personalFields) {
         if (data instanceof ObjectNode object) {
             for (var field : object.properties()) {
                 JsonNode value = field.getValue();
+                String path = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
                 if (value.isObject() && value.size() == 2 && value.has("subject") && value.has("ciphertext")) {
                     field.setValue(json.getNodeFactory().textNode(
                             vault.reveal(new PersonalValue(value.get("subject").asString(), value.get("ciphertext").asString()))));
+                    personalFields.add(path);
                 } else {
-                    revealed(value);
+                    reveal(value, path, personalFields);
                 }
             }
         }
-        return data;
     }
 
     private ObjectNode withRecordedKeys(JsonNode clientMetadata, MetaData axonMetadata) {

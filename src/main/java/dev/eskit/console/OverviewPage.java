@@ -1,0 +1,73 @@
+package dev.eskit.console;
+
+import dev.eskit.metrics.api.DeadLetters;
+import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.metrics.api.ProcessorStatus;
+import dev.eskit.queries.api.Consumer;
+import dev.eskit.queries.api.ConsumerCheckpoints;
+import dev.eskit.queries.api.EventLog;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** The first page: the head and its rate, every processor's lag, consumers, dead letters, health. Live. */
+@Controller
+@RequestMapping(ConsolePaths.ROOT)
+class OverviewPage {
+
+    private final EventLog log;
+    private final EventProcessors processors;
+    private final ConsumerCheckpoints consumers;
+    private final DeadLetters deadLetters;
+    private final HealthContributorRegistry health;
+    private final HeadRate rate;
+
+    OverviewPage(EventLog log, EventProcessors processors, ConsumerCheckpoints consumers, DeadLetters deadLetters,
+                 HealthContributorRegistry health, HeadRate rate) {
+        this.log = log;
+        this.processors = processors;
+        this.consumers = consumers;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.rate = rate;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        model.addAttribute("overview", overview());
+        return "console/overview";
+    }
+
+    @GetMapping("/overview/live")
+    String live(Model model) {
+        model.addAttribute("overview", overview());
+        return "console/overview :: live";
+    }
+
+    private Overview overview() {
+        long head = log.head();
+        return new Overview(head, rate.perSecond(head, System.nanoTime()), processors.all(), consumers.all(),
+                deadLetters.all().size(), components());
+    }
+
+    private List<Component> components() {
+        return health.stream()
+                .filter(entry -> entry.contributor() instanceof HealthIndicator)
+                .map(entry -> new Component(entry.name(),
+                        ((HealthIndicator) entry.contributor()).health().getStatus().getCode()))
+                .toList();
+    }
+
+    record Overview(long head, OptionalDouble eventsPerSecond, List<ProcessorStatus> processors,
+                    List<Consumer> consumers, int deadLetters, List<Component> health) {
+    }
+
+    /** A health indicator and its status (UP, DOWN, OUT_OF_SERVICE, UNKNOWN). */
+    record Component(String name, String status) {
+    }
+}
