@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
-import dev.eskit.support.H2Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,12 +31,12 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Every console page for each role, through the application's own security filters: readers see
- * and never act, admins act only with the page's CSRF token, refusals change nothing.
+ * Every console page for each role, through the application's own security filters (MockMvc):
+ * readers see and never act, admins act only with the page's CSRF token, refusals change nothing.
+ * Run on each storage configuration.
  */
-@H2Test
 @ExtendWith(OutputCaptureExtension.class)
-class ConsolePagesTest extends ApiTest {
+abstract class ConsolePagesTests extends ApiTest {
 
     private static final RequestPostProcessor READER = user("reader").roles("reader");
     private static final RequestPostProcessor WRITER = user("writer").roles("writer");
@@ -46,6 +46,8 @@ class ConsolePagesTest extends ApiTest {
     private WebApplicationContext context;
     @Autowired
     private JdbcTemplate jdbc;
+    @Value("${eskit.security.dev-accounts}")
+    private boolean devAccounts;
 
     private MockMvc mvc;
 
@@ -84,15 +86,15 @@ class ConsolePagesTest extends ApiTest {
 
         MvcResult wrong = mvc.perform(post("/console/login").with(csrf()).param("username", "admin").param("password", "nope")).andReturn();
         assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/console/login?error");
-        MvcResult right = mvc.perform(post("/console/login").with(csrf()).param("username", "admin").param("password", "admin-dev")).andReturn();
+        MvcResult right = mvc.perform(post("/console/login").with(csrf()).param("username", "admin").param("password", adminPassword())).andReturn();
         assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/console");
-        assertThat(mvc.perform(post("/console/login").param("username", "admin").param("password", "admin-dev"))
+        assertThat(mvc.perform(post("/console/login").param("username", "admin").param("password", adminPassword()))
                 .andReturn().getResponse().getStatus()).as("a login without its CSRF token").isEqualTo(403);
     }
 
     @Test
     void theConsoleSessionDoesNotOpenTheApi() throws Exception {
-        MvcResult right = mvc.perform(post("/console/login").with(csrf()).param("username", "admin").param("password", "admin-dev")).andReturn();
+        MvcResult right = mvc.perform(post("/console/login").with(csrf()).param("username", "admin").param("password", adminPassword())).andReturn();
         assertThat(mvc.perform(get("/api/v1/admin/processors").session((org.springframework.mock.web.MockHttpSession) right.getRequest().getSession()))
                 .andReturn().getResponse().getStatus()).isEqualTo(401);
     }
@@ -253,6 +255,10 @@ class ConsolePagesTest extends ApiTest {
         String retried = html(post("/console/dead-letters/" + first + "/retry").with(ADMIN).with(csrf()));
         assertThat(retried).contains("went through").doesNotContain(">entity:" + type + ":poisoned<");
         assertThat(api.get(Role.READER, "/api/v1/entities/" + type + "/poisoned").json().get("version").asLong()).isEqualTo(3);
+    }
+
+    private String adminPassword() {
+        return devAccounts ? "admin-dev" : "admin-test";
     }
 
     private String usersPages(RequestPostProcessor role) throws Exception {

@@ -1,0 +1,7 @@
+package dev.eskit.console;
+
+import dev.eskit.support.AxonServerWire;
+
+@AxonServerWire
+class ConsolePagesOnAxonServerWireTest extends ConsolePagesTests {
+}

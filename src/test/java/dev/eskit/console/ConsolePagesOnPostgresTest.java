@@ -1,0 +1,7 @@
+package dev.eskit.console;
+
+import dev.eskit.support.PostgresTest;
+
+@PostgresTest
+class ConsolePagesOnPostgresTest extends ConsolePagesTests {
+}
