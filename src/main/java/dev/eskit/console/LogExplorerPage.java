@@ -45,7 +45,7 @@ class LogExplorerPage {
     @GetMapping
     String explore(@ModelAttribute("query") LogQuery query, @RequestParam(required = false) String after,
                    @RequestHeader(name = ConsolePaths.HTMX_REQUEST, required = false) boolean fragment,
-                   Authentication authentication, Model model) throws InterruptedException {
+                   Authentication authentication, Model model) {
         LogFilter filter = query.filter();
         Viewer viewer = Viewer.of(authentication);
         LogSearch.Found found = search.search(filter, after);

@@ -52,6 +52,11 @@ class LogSubscriptionsTest {
         }
 
         @Override
+        public LogPage scan(String cursor, int limit, Selector selector, int maxScanned) {
+            return new LogPage(List.of(), "cursor", 0);
+        }
+
+        @Override
         public LogPage readBackwards(String cursor, int limit, Selector selector) {
             return new LogPage(List.of(), "cursor", 0);
         }

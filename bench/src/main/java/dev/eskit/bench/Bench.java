@@ -104,6 +104,11 @@ public final class Bench {
             finish(report, folder, "ESKIT growth only, " + run);
             return;
         }
+        if (settings.consoleOnly()) {
+            consolePages(settings, report, work, scenarios);
+            finish(report, folder, "ESKIT console pages only, " + run);
+            return;
+        }
         if (settings.lagsOnly()) {
             lags(settings, report, work, settings.lagRate());
             finish(report, folder, "ESKIT lags only, " + run);
@@ -156,13 +161,27 @@ public final class Bench {
      * How cost grows, on a start of its own with an empty database: the warm-up and W1 of the main
      * start already store more than the smallest sizes. Its warm-up is one round, so that the store
      * is still small after it; the JIT is then still compiling, which weighs on the smallest size.
+     * C1 follows, on the largest store.
      */
     private static List<double[]> growth(Settings settings, Report report, Path work, Scenarios scenarios) throws Exception {
         String database = settings.database() + "_growth";
         new Database(database).recreate();
         try (App app = App.postgres(settings.appJar(), database, PORT, List.of(), work.resolve("app-growth.log"))) {
             Scenarios.warmUp(settings, report, app.client(), "the growth runs' product", 1);
-            return scenarios.growth(app.client());
+            List<double[]> growth = scenarios.growth(app.client());
+            new ConsolePages(app.base(), report).measure(app.client(), App.USER, App.PASSWORD);
+            return growth;
+        }
+    }
+
+    /** C1 alone: the store filled to the largest of --sizes, with a few entities, then the console's pages. */
+    private static void consolePages(Settings settings, Report report, Path work, Scenarios scenarios) throws Exception {
+        String database = settings.database() + "_growth";
+        new Database(database).recreate();
+        try (App app = App.postgres(settings.appJar(), database, PORT, List.of(), work.resolve("app-console.log"))) {
+            Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
+            scenarios.fillWithEntities(app.client(), settings.storeSizes().get(settings.storeSizes().size() - 1));
+            new ConsolePages(app.base(), report).measure(app.client(), App.USER, App.PASSWORD);
         }
     }
 

@@ -248,7 +248,18 @@ final class Scenarios {
         return rows;
     }
 
-    /** Appends batches of 100 entity-independent events until the log holds {@code size} events. */
+    /** {@link #fill}, then entities of three versions each, created by eight clients for a fifth of a phase: what the console's pages show. */
+    void fillWithEntities(Client client, long size) throws Exception {
+        fill(client, size);
+        Load.run(8, settings.phase().dividedBy(5), (c, i) -> {
+            String id = client.post("/api/v1/entities/BenchGrowth", EVENT, 201).get("id").asString();
+            for (long version = 1; version <= 3; version++) {
+                client.patch("/api/v1/entities/BenchGrowth/" + id, "{\"n\":" + version + "}", version);
+            }
+        });
+    }
+
+    /** Appends batches of 100 entity-independent events, each to a stream of its own, until the log holds {@code size} events. */
     private void fill(Client client, long size) throws Exception {
         String body = "{\"expectedVersion\":\"any\",\"events\":[" + String.join(",",
                 Collections.nCopies(100, "{\"type\":\"Bench.Filled\",\"data\":" + EVENT + "}")) + "]}";
@@ -259,10 +270,9 @@ final class Scenarios {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> fillers = new ArrayList<>();
         for (int c = 0; c < 8; c++) {
-            int filler = c;
             fillers.add(pool.submit(() -> {
-                while (next.getAndIncrement() < requests) {
-                    client.post("/api/v1/streams/fill-" + run + "-" + filler + "/events", body, 201);
+                for (long request = next.getAndIncrement(); request < requests; request = next.getAndIncrement()) {
+                    client.post("/api/v1/streams/fill-" + run + "-" + request + "/events", body, 201);
                 }
                 return null;
             }));

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Versions, int a1Samples,
                 List<Integer> storeSizes, Path appJar, Path reports, String database, Double lagRate, boolean startupOnly,
-                boolean replayOnly, boolean writesOnly, boolean growthOnly, Duration soak) {
+                boolean replayOnly, boolean writesOnly, boolean growthOnly, boolean consoleOnly, Duration soak) {
 
     /** Only L1 and L2, at a fixed rate instead of half of W1's peak: to compare a change to the lags quickly. */
     boolean lagsOnly() {
@@ -25,7 +25,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
 
     /** A run of one scenario group, reported under bench/target/runs instead of bench/reports. */
     boolean partial() {
-        return lagsOnly() || startupOnly || replayOnly || writesOnly || growthOnly;
+        return lagsOnly() || startupOnly || replayOnly || writesOnly || growthOnly || consoleOnly;
     }
 
     static Settings from(String[] args) {
@@ -44,6 +44,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
         boolean replayOnly = Arrays.asList(args).contains("--replay-only");
         boolean writesOnly = Arrays.asList(args).contains("--writes-only");
         boolean growthOnly = Arrays.asList(args).contains("--growth-only");
+        boolean consoleOnly = Arrays.asList(args).contains("--console-only");
         Duration soak = null;
         for (String arg : args) {
             if (arg.equals("--soak") || arg.startsWith("--soak=")) {
@@ -64,6 +65,7 @@ record Settings(boolean smoke, Duration phase, List<Integer> clients, int a1Vers
                 replayOnly,
                 writesOnly,
                 growthOnly,
+                consoleOnly,
                 soak);
     }
 

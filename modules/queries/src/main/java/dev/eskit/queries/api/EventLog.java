@@ -13,6 +13,12 @@ public interface EventLog {
     LogPage read(String cursor, int limit, Selector selector, Duration wait) throws InterruptedException;
 
     /**
+     * Reads like {@link #read} without waiting, but scans at most {@code maxScanned} stored events:
+     * for a search that must answer within a time, a step at a time.
+     */
+    LogPage scan(String cursor, int limit, Selector selector, int maxScanned);
+
+    /**
      * Reads up to {@code limit} events matching {@code selector}, newest first, below where
      * {@code cursor} stands (null: from the head). The page's cursor continues backwards. A snapshot
      * of what was committed when it was read: an append still open then is not in it, unlike a

@@ -51,13 +51,7 @@ class AxonEventLog implements EventLog {
     @Override
     public LogPage read(String cursor, int limit, Selector selector, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        Scan scan = new Scan(cursor == null ? null : Cursors.decode(cursor), limit, selector);
-        try (Stream<? extends TrackedEventMessage<?>> events = stored.after(scan.position)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            while (scan.wantsMore() && iterator.hasNext()) {
-                scan.take(iterator.next());
-            }
-        }
+        Scan scan = stored(cursor, limit, selector, maxScannedPerRead);
         if (scan.entries.isEmpty() && scan.wantsMore() && !wait.isZero()) {
             try (BlockingStream<TrackedEventMessage<?>> live = eventStore.openStream(scan.position)) {
                 while (scan.wantsMore() && live.hasNextAvailable(
@@ -69,31 +63,52 @@ class AxonEventLog implements EventLog {
         return new LogPage(scan.entries, Cursors.encode(scan.position), head());
     }
 
-    /** One read's progress: what matched, and the token after the last event scanned. */
+    @Override
+    public LogPage scan(String cursor, int limit, Selector selector, int maxScanned) {
+        Scan scan = stored(cursor, limit, selector, Math.min(maxScanned, maxScannedPerRead));
+        return new LogPage(scan.entries, Cursors.encode(scan.position), head());
+    }
+
+    private Scan stored(String cursor, int limit, Selector selector, int maxScanned) {
+        Scan scan = new Scan(cursor == null ? null : Cursors.decode(cursor), limit, selector, maxScanned);
+        try (Stream<? extends TrackedEventMessage<?>> events = stored.after(scan.position)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (scan.wantsMore() && iterator.hasNext()) {
+                scan.take(iterator.next());
+            }
+        }
+        return scan;
+    }
+
+    /**
+     * One read's progress: what matched, and the token after the last event scanned. Only a
+     * matching event is described; the others are only named.
+     */
     private final class Scan {
         private final List<LoggedEvent> entries = new ArrayList<>();
         private final int limit;
         private final Selector selector;
+        private final int maxScanned;
         private TrackingToken position;
         private int scanned;
 
-        Scan(TrackingToken start, int limit, Selector selector) {
+        Scan(TrackingToken start, int limit, Selector selector, int maxScanned) {
             this.position = start;
             this.limit = limit;
             this.selector = selector;
+            this.maxScanned = maxScanned;
         }
 
         boolean wantsMore() {
-            return entries.size() < limit && scanned < maxScannedPerRead;
+            return entries.size() < limit && scanned < maxScanned;
         }
 
         void take(TrackedEventMessage<?> message) {
-            LoggedEvent event = views.of(message, LogPositions.of(position, message.trackingToken()));
+            if (selector.matches(views.typeOf(message))) {
+                entries.add(views.of(message, LogPositions.of(position, message.trackingToken())));
+            }
             position = message.trackingToken();
             scanned++;
-            if (selector.matches(event.type())) {
-                entries.add(event);
-            }
         }
     }
 
