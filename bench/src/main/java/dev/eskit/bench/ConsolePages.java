@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
 
 /**
  * C1: every page of the admin console, as a browser asks for it after logging in, timed on the
@@ -42,6 +43,7 @@ final class ConsolePages {
     }
 
     void measure(Client api, String user, String password) throws Exception {
+        caughtUp(api);
         logIn(user, password);
         long head = api.get("/api/v1/log?limit=1").get("head").asLong();
         String stream = api.get("/api/v1/streams?limit=1").get("items").get(0).get("streamId").asString();
@@ -84,6 +86,24 @@ final class ConsolePages {
         report.detail(table.toString());
         report.figure(new Figure("C1", String.format(Locale.ROOT, "slowest console answer, %d pages × %d, %,d events (%s)",
                 pages.size(), SAMPLES, head, slowestPage), slowest, "ms", null, "< 200 ms", slowest < BUDGET_MILLIS));
+    }
+
+    /** Timings on a machine whose processors still work through a fill would measure the fill. */
+    private static void caughtUp(Client api) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (true) {
+            boolean behind = false;
+            for (JsonNode processor : api.get("/api/v1/admin/processors")) {
+                behind |= processor.get("lag").asLong() > 0;
+            }
+            if (!behind) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the processors did not catch up with the store in 15 minutes");
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     private Histogram time(String path) throws Exception {
