@@ -54,7 +54,8 @@ class AxonStorageConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
+                .schema(eventSchema)
+                .createTokenAt(EventsByTime::createTokenAt);
         return new GapSafeJdbcEventStorageEngine(builder, settledPositions(dataSource), transactionManager);
     }
 

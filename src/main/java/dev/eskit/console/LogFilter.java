@@ -23,7 +23,7 @@ record LogFilter(Selector selector, Instant from, Instant until, String streamPr
                 && (requestId == null || requestId.equals(event.metadata().path("requestId").asString(null)));
     }
 
-    boolean after(LoggedEvent event) {
+    boolean pastTheRange(LoggedEvent event) {
         return until != null && event.timestamp().isAfter(until);
     }
 

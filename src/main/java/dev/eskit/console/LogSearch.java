@@ -34,7 +34,7 @@ class LogSearch {
         while (true) {
             LogPage page = log.scan(cursor, SHOWN - events.size(), filter.selector(), STEP);
             for (LoggedEvent event : page.entries()) {
-                if (filter.after(event)) {
+                if (filter.pastTheRange(event)) {
                     return new Found(events, null, page.head());
                 }
                 if (filter.matches(event)) {

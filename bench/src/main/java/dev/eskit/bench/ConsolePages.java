@@ -42,8 +42,9 @@ final class ConsolePages {
         this.report = report;
     }
 
-    void measure(Client api, String user, String password) throws Exception {
+    void measure(Client api, String user, String password, Database database) throws Exception {
         caughtUp(api);
+        database.analyze();
         logIn(user, password);
         long head = api.get("/api/v1/log?limit=1").get("head").asLong();
         String stream = api.get("/api/v1/streams?limit=1").get("items").get(0).get("streamId").asString();
