@@ -1,7 +1,12 @@
 package dev.eskit.console;
 
+import dev.eskit.metrics.api.DeadLetter;
 import dev.eskit.metrics.api.DeadLetters;
 import dev.eskit.metrics.api.RetryOutcome;
+import dev.eskit.metrics.api.UnknownDeadLetterException;
+import dev.eskit.queries.api.LoggedEvent;
+import dev.eskit.web.streams.StreamReads;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,17 +14,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
 
-/** The events projections failed on, each with its cause; an admin retries a letter's stream or drops the letter. */
+/**
+ * The events projections failed on, each with its cause and, opened, the event itself; an admin
+ * retries a letter's stream or drops the letter.
+ */
 @Controller
 @RequestMapping(ConsolePaths.ROOT + "/dead-letters")
 class DeadLettersPage {
 
     private final DeadLetters deadLetters;
+    private final StreamReads reads;
+    private final ConsoleEvents events;
     private final ConsoleAudit audit;
 
-    DeadLettersPage(DeadLetters deadLetters, ConsoleAudit audit) {
+    DeadLettersPage(DeadLetters deadLetters, StreamReads reads, ConsoleEvents events, ConsoleAudit audit) {
         this.deadLetters = deadLetters;
+        this.reads = reads;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -27,6 +40,22 @@ class DeadLettersPage {
     String all(Model model) {
         model.addAttribute("letters", deadLetters.all());
         return "console/dead-letters";
+    }
+
+    /** The parked event itself, fetched when its row is opened. */
+    @GetMapping("/{id}/event")
+    String event(@PathVariable String id, Authentication authentication, Model model) {
+        DeadLetter letter = deadLetters.all().stream().filter(parked -> parked.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownDeadLetterException(id));
+        if (letter.streamId() == null || letter.version() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "dead letter " + id + " names no stored event");
+        }
+        Viewer viewer = Viewer.of(authentication);
+        LoggedEvent event = reads.forwards(letter.streamId(), letter.version(), letter.version(), 1).events().stream()
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "the event of dead letter " + id + " is no longer readable"));
+        model.addAttribute("event", events.of(event, null, viewer));
+        return "console/dead-letters :: event";
     }
 
     @PostMapping("/{id}/retry")

@@ -13,8 +13,12 @@ import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -211,6 +215,7 @@ abstract class ConsolePagesTests extends ApiTest {
         assertThat(mvc.perform(get("/console/streams/" + uniqueStream()).with(READER)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/console/entities/Nope/none").with(READER)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/console/dead-letters/nope/retry").with(ADMIN).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/console/dead-letters/nope/event").with(READER)).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/console/consumers/nope/delete").with(ADMIN).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
@@ -243,16 +248,17 @@ abstract class ConsolePagesTests extends ApiTest {
             patch(type, "poisoned", 1);
             patch(type, "poisoned", 2);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(count(html(get("/console/dead-letters").with(READER)), ">entity:" + type + ":poisoned<")).isEqualTo(2));
+                    // exactly two is DeadLetterTests' to pin; here, what the page does with them
+                    assertThat(letterIds(html(get("/console/dead-letters").with(READER)), type)).hasSizeGreaterThanOrEqualTo(2));
             String page = html(get("/console/dead-letters").with(ADMIN));
-            String first = page.replaceAll("(?s).*?data-id=\"([^\"]+)\">\\s*<td>entities</td>\\s*<td class=\"mono\">entity:" + type + ".*", "$1");
+            String first = letterIds(page, type).iterator().next();
+            assertThat(html(get("/console/dead-letters/" + first + "/event").with(READER))).contains("&quot;price&quot; : 2");
             assertThat(html(post("/console/dead-letters/" + first + "/retry").with(ADMIN).with(csrf())))
                     .contains("it failed again").contains("entity:" + type + ":poisoned");
         } finally {
             jdbc.execute("ALTER TABLE entity_view DROP CONSTRAINT " + fault);
         }
-        String page = html(get("/console/dead-letters").with(ADMIN));
-        String first = page.replaceAll("(?s).*?data-id=\"([^\"]+)\">\\s*<td>entities</td>\\s*<td class=\"mono\">entity:" + type + ".*", "$1");
+        String first = letterIds(html(get("/console/dead-letters").with(ADMIN)), type).iterator().next();
         String retried = html(post("/console/dead-letters/" + first + "/retry").with(ADMIN).with(csrf()));
         assertThat(retried).contains("went through").doesNotContain(">entity:" + type + ":poisoned<");
         assertThat(api.get(Role.READER, "/api/v1/entities/" + type + "/poisoned").json().get("version").asLong()).isEqualTo(3);
@@ -260,6 +266,17 @@ abstract class ConsolePagesTests extends ApiTest {
 
     private String adminPassword() {
         return devAccounts ? "admin-dev" : "admin-test";
+    }
+
+    /** The ids of the listed dead letters of the entity {@code <type>/poisoned}, in the order listed. */
+    private static Set<String> letterIds(String page, String type) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher row = Pattern.compile("data-id=\"([^\"]+)\">\\s*<td>entities</td>\\s*<td class=\"mono\">entity:"
+                + type + ":poisoned<").matcher(page);
+        while (row.find()) {
+            ids.add(row.group(1));
+        }
+        return ids;
     }
 
     private String usersPages(RequestPostProcessor role) throws Exception {
@@ -294,6 +311,6 @@ abstract class ConsolePagesTests extends ApiTest {
     }
 
     private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }
