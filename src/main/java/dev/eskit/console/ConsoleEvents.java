@@ -1,5 +1,6 @@
 package dev.eskit.console;
 
+import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.queries.api.LoggedEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonPointer;
@@ -13,8 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
 class ConsoleEvents {
 
     static final String HIDDEN = "[hidden]";
-    /** What the users view and every reader show for personal data whose key was destroyed. */
-    static final String ERASED = "[erased]";
 
     private final ObjectWriter pretty;
     private final JsonMapper json;
@@ -46,7 +45,7 @@ class ConsoleEvents {
             JsonPointer pointer = JsonPointer.compile(path);
             if (data.at(pointer.head()) instanceof ObjectNode parent) {
                 String field = pointer.last().getMatchingProperty();
-                if (!ERASED.equals(parent.path(field).asString(""))) {
+                if (!PersonalDataVault.ERASED.equals(parent.path(field).asString(""))) {
                     parent.put(field, HIDDEN);
                 }
             }

@@ -52,9 +52,13 @@ class LogExplorerPage {
         model.addAttribute("events", found.events().stream().map(event -> events.of(event, null, viewer)).toList());
         model.addAttribute("next", found.next());
         model.addAttribute("head", found.head());
+        if (fragment) {
+            return "console/log :: results";
+        }
+        // the page's tail starts live at the head
         model.addAttribute("live", true);
         model.addAttribute("after", log.headCursor());
-        return fragment ? "console/log :: results" : "console/log";
+        return "console/log";
     }
 
     /** The tail's control: live (connected to the relay, after {@code after}) or paused. */

@@ -1,12 +1,12 @@
 package dev.eskit.console;
 
-import dev.eskit.metrics.api.DeadLetters;
 import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.metrics.api.ProcessorStatus;
 import dev.eskit.queries.api.Consumer;
 import dev.eskit.queries.api.ConsumerCheckpoints;
 import dev.eskit.queries.api.EventLog;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -23,16 +23,14 @@ class OverviewPage {
     private final EventLog log;
     private final EventProcessors processors;
     private final ConsumerCheckpoints consumers;
-    private final DeadLetters deadLetters;
     private final HealthContributorRegistry health;
     private final HeadRate rate;
 
-    OverviewPage(EventLog log, EventProcessors processors, ConsumerCheckpoints consumers, DeadLetters deadLetters,
+    OverviewPage(EventLog log, EventProcessors processors, ConsumerCheckpoints consumers,
                  HealthContributorRegistry health, HeadRate rate) {
         this.log = log;
         this.processors = processors;
         this.consumers = consumers;
-        this.deadLetters = deadLetters;
         this.health = health;
         this.rate = rate;
     }
@@ -51,8 +49,10 @@ class OverviewPage {
 
     private Overview overview() {
         long head = log.head();
-        return new Overview(head, rate.perSecond(head, System.nanoTime()), processors.all(), consumers.all(),
-                deadLetters.all().size(), components());
+        List<ProcessorStatus> statuses = processors.all();
+        // each projection's status counts its parked letters already; listing them would read their payloads
+        long parked = statuses.stream().map(ProcessorStatus::deadLetters).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+        return new Overview(head, rate.perSecond(head, System.nanoTime()), statuses, consumers.all(), parked, components());
     }
 
     private List<Component> components() {
@@ -64,7 +64,7 @@ class OverviewPage {
     }
 
     record Overview(long head, OptionalDouble eventsPerSecond, List<ProcessorStatus> processors,
-                    List<Consumer> consumers, int deadLetters, List<Component> health) {
+                    List<Consumer> consumers, long deadLetters, List<Component> health) {
     }
 
     /** A health indicator and its status (UP, DOWN, OUT_OF_SERVICE, UNKNOWN). */

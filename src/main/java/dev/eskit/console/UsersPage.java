@@ -1,5 +1,6 @@
 package dev.eskit.console;
 
+import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.commands.api.user.UserId;
 import dev.eskit.queries.api.User;
 import dev.eskit.queries.api.UserPage;
@@ -39,6 +40,6 @@ class UsersPage {
     }
 
     private static String personal(String value) {
-        return ConsoleEvents.ERASED.equals(value) ? value : ConsoleEvents.HIDDEN;
+        return PersonalDataVault.ERASED.equals(value) ? value : ConsoleEvents.HIDDEN;
     }
 }

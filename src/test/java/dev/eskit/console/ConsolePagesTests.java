@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
@@ -166,7 +167,7 @@ abstract class ConsolePagesTests extends ApiTest {
 
         for (RequestPostProcessor role : List.of(READER, ADMIN)) {
             String page = html(get(stream).with(role));
-            assertThat(page).doesNotContain("Grace Hopper").doesNotContain(email).contains(ConsoleEvents.ERASED);
+            assertThat(page).doesNotContain("Grace Hopper").doesNotContain(email).contains(PersonalDataVault.ERASED);
         }
     }
 

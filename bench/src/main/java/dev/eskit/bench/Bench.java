@@ -169,7 +169,7 @@ public final class Bench {
         try (App app = App.postgres(settings.appJar(), database, PORT, List.of(), work.resolve("app-growth.log"))) {
             Scenarios.warmUp(settings, report, app.client(), "the growth runs' product", 1);
             List<double[]> growth = scenarios.growth(app.client());
-            new ConsolePages(app.base(), report).measure(app.client(), App.USER, App.PASSWORD, new Database(database));
+            new ConsolePages(app, report).measure(new Database(database));
             return growth;
         }
     }
@@ -181,7 +181,7 @@ public final class Bench {
         try (App app = App.postgres(settings.appJar(), database, PORT, List.of(), work.resolve("app-console.log"))) {
             Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
             scenarios.fillWithEntities(app.client(), settings.storeSizes().get(settings.storeSizes().size() - 1));
-            new ConsolePages(app.base(), report).measure(app.client(), App.USER, App.PASSWORD, new Database(database));
+            new ConsolePages(app, report).measure(new Database(database));
         }
     }
 

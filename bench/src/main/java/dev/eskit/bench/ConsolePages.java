@@ -34,18 +34,22 @@ final class ConsolePages {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final App app;
     private final String base;
     private final Report report;
 
-    ConsolePages(String base, Report report) {
-        this.base = base;
+    ConsolePages(App app, Report report) {
+        this.app = app;
+        this.base = app.base();
         this.report = report;
     }
 
-    void measure(Client api, String user, String password, Database database) throws Exception {
+    /** {@code database} is the one the product runs on. */
+    void measure(Database database) throws Exception {
+        Client api = app.client();
         caughtUp(api);
         database.analyze();
-        logIn(user, password);
+        logIn(App.USER, App.PASSWORD);
         long head = api.get("/api/v1/log?limit=1").get("head").asLong();
         String stream = api.get("/api/v1/streams?limit=1").get("items").get(0).get("streamId").asString();
         String requestId = api.get("/api/v1/log?direction=backward&limit=1").get("entries").get(0)

@@ -95,8 +95,11 @@ class EventViews implements EventDescriber {
         if (data instanceof ObjectNode object) {
             for (var field : object.properties()) {
                 JsonNode value = field.getValue();
+                if (!value.isObject()) {
+                    continue;
+                }
                 String path = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                if (value.isObject() && value.size() == 2 && value.has("subject") && value.has("ciphertext")) {
+                if (value.size() == 2 && value.has("subject") && value.has("ciphertext")) {
                     field.setValue(json.getNodeFactory().textNode(
                             vault.reveal(new PersonalValue(value.get("subject").asString(), value.get("ciphertext").asString()))));
                     personalFields.add(path);
