@@ -129,7 +129,8 @@ class ConsoleBrowserTest extends ApiTest {
         WebElement replay = waitFor(By.cssSelector("#processor-gatherings button.replay"));
         replay.click();
         browser.switchTo().alert().accept();
-        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("processor-gatherings")).getText().contains("100 %"));
+        // the row replaces itself every half second: an element found just before a swap goes stale
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> browser.findElement(By.id("processor-gatherings")).getText().contains("100 %"));
         assertThat(browser.findElement(By.cssSelector("#processor-gatherings progress")).getAttribute("value")).isEqualTo("100");
 
         // the dead letter, retried once the fault is gone, leaves the list
