@@ -89,13 +89,17 @@ class ConsoleBrowserTest extends ApiTest {
         logIn("admin", "admin-dev");
         waitFor(By.cssSelector("#overview table tbody tr"));
         // the rate needs two samples of the head: the tile fills at the first refresh, two seconds on
-        await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("rate")).getText().equals("…"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> !browser.findElement(By.id("rate")).getText().equals("…"));
         screenshot("overview");
 
         // a stream found by its prefix, and its event opened
         open("/console/streams");
         browser.findElement(By.id("prefix")).sendKeys(partition.toLowerCase());
-        waitFor(By.linkText(stream)).click();
+        // the results are swapped as the prefix is typed: a link found just before a swap goes stale
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            browser.findElement(By.linkText(stream)).click();
+            return true;
+        });
         await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/console/streams/" + stream));
         WebElement details = waitFor(By.cssSelector("table.events details"));
         details.findElement(By.tagName("summary")).click();
