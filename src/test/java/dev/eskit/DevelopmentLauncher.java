@@ -1,5 +1,6 @@
 package dev.eskit;
 
+import dev.eskit.support.KafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,7 @@ public final class DevelopmentLauncher {
     }
 
     public static void main(String[] args) throws IOException {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.afterPropertiesSet();
+        EmbeddedKafkaKraftBroker broker = KafkaBroker.started(3);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-shutdown"));
         String servers = broker.getBrokersAsString();
         Files.createDirectories(ADDRESS_FILE.getParent());

@@ -5,10 +5,15 @@ import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.StreamReader;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
@@ -51,8 +56,8 @@ class KafkaBridgeConfiguration {
 
     /**
      * The publisher's processor handles a batch of events in one unit of work and stores its token
-     * once, instead of a durable token update per event. A failed batch is sent again from its start:
-     * a record can repeat, never go missing.
+     * once, instead of a durable token update per event. A failed batch is sent again from its start,
+     * in a new transaction: a record can repeat, never go missing.
      */
     @Bean
     ConfigurerModule kafkaPublisherBatches(KafkaProperties kafka, KafkaBridgeProperties properties) {
@@ -61,15 +66,35 @@ class KafkaBridgeConfiguration {
                 axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(properties.publishBatchSize()));
     }
 
-    /** The extension's publisher, except that it waits for a batch's acknowledgements together. */
+    /** The extension's publisher, except that each batch is one Kafka transaction, sent and awaited together. */
     @Bean(destroyMethod = "shutDown")
     KafkaPublisher<String, CloudEvent> kafkaPublisher(ProducerFactory<String, CloudEvent> producers, CloudEventConverter converter,
                                                       EventTopics topics, org.axonframework.config.Configuration axon,
                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                      KafkaBridgeProperties properties) {
+                                                      KafkaProperties kafka, KafkaBridgeProperties properties) {
         // the builder's serializer only stands in for a converter, which is given; without one it builds XStream's
-        return new PipeliningKafkaPublisher<>(KafkaPublisher.<String, CloudEvent>builder().serializer(eventSerializer), producers, converter, topics,
-                axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), properties.ackTimeout());
+        return new TransactionalKafkaPublisher<>(KafkaPublisher.<String, CloudEvent>builder().serializer(eventSerializer), producers,
+                () -> transactionalProducer(kafka, properties), converter, topics,
+                axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher"));
+    }
+
+    /**
+     * The extension's producer settings with the bridge's {@code transactional.id}: the same on every
+     * start, so a restarted instance fences the transaction its predecessor left open. Every blocking
+     * call (a send waiting for metadata, a commit waiting for acknowledgements) ends at the timeout.
+     */
+    private static Producer<String, CloudEvent> transactionalProducer(KafkaProperties kafka, KafkaBridgeProperties properties) {
+        Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalId());
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.ackTimeout().toMillis());
+        KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(settings);
+        try {
+            producer.initTransactions();
+            return producer;
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     @Bean

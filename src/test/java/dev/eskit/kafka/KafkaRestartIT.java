@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.eskit.EskitApplication;
 import dev.eskit.support.Api;
 import dev.eskit.support.Api.Role;
+import dev.eskit.support.KafkaBroker;
 import dev.eskit.support.TopicReader;
 import io.cloudevents.CloudEvent;
 import java.nio.file.Path;
@@ -29,8 +30,7 @@ class KafkaRestartIT {
 
     @BeforeEach
     void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.afterPropertiesSet();
+        broker = KafkaBroker.started(3);
     }
 
     @AfterEach

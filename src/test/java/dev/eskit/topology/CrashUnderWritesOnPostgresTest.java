@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
+import dev.eskit.support.KafkaBroker;
 import dev.eskit.support.PostgresSchema;
 import dev.eskit.support.TopicReader;
 import java.io.UncheckedIOException;
@@ -45,8 +46,7 @@ class CrashUnderWritesOnPostgresTest {
 
     @BeforeAll
     static void startKafka() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
+        kafka = KafkaBroker.started(3);
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import dev.eskit.support.Api;
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.Grpc;
+import dev.eskit.support.KafkaBroker;
 import dev.eskit.support.PrivatePostgres;
 import dev.eskit.support.TopicReader;
 import io.grpc.Status;
@@ -69,8 +70,7 @@ class DatabaseOutageOnPostgresTest {
     static void start() {
         Assumptions.assumeTrue(PrivatePostgres.available(), "needs the PostgreSQL binaries to run a private cluster");
         postgres = PrivatePostgres.start();
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
+        kafka = KafkaBroker.started(3);
         application = new SpringApplicationBuilder(EskitApplication.class).profiles("postgres", "postgres-test").run(
                 "--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--axon.kafka.publisher.enabled=true", "--axon.kafka.bootstrap-servers=" + kafka.getBrokersAsString());

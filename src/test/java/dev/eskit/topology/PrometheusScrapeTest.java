@@ -14,6 +14,7 @@ import dev.eskit.support.Api.Role;
 import dev.eskit.support.Dashboards;
 import dev.eskit.support.Dashboards.Dashboard;
 import dev.eskit.support.Dashboards.Query;
+import dev.eskit.support.KafkaBroker;
 import dev.eskit.support.LogSubscriber;
 import dev.eskit.support.PostgresSchema;
 import java.io.UncheckedIOException;
@@ -76,8 +77,7 @@ class PrometheusScrapeTest {
                 + REQUIRE + " is set").isPresent();
 
         // the bridge on, as compose runs it: its lag panel has no series without it
-        kafka = new EmbeddedKafkaKraftBroker(1, 1, "eskit.events");
-        kafka.afterPropertiesSet();
+        kafka = KafkaBroker.started(1, "eskit.events");
         List<String> kafkaOn = List.of("--axon.kafka.publisher.enabled=true",
                 "--axon.kafka.bootstrap-servers=" + kafka.getBrokersAsString());
         // both at once, to halve the wait: Flyway retries a schema it lost the race to create and

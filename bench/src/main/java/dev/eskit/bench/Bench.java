@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -188,6 +189,8 @@ public final class Bench {
     /** L1 and L2 on a start with the Kafka bridge on, publishing to a broker in this process. */
     private static void lags(Settings settings, Report report, Path work, double perSecond) throws Exception {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // one broker: the bridge's transactions need a transaction log replicated once, not Kafka's default three
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         try (App app = App.postgres(settings.appJar(), settings.database(), PORT,
                 Lags.kafkaArguments(broker.getBrokersAsString()), work.resolve("app-kafka.log"))) {
