@@ -1,5 +1,6 @@
 package dev.eskit.kafka;
 
+import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.NamedEvent;
 import dev.eskit.commands.api.entity.EntityEvent;
 import java.util.List;
@@ -46,13 +47,9 @@ class EventTopics implements TopicResolver {
 
     String topicOf(Object payload) {
         String name = payload instanceof EntityEvent entity ? "entity." + entity.type()
-                : payload instanceof NamedEvent named ? partitionOf(named.eventType())
+                : payload instanceof NamedEvent named ? EventTypes.partitionOf(named.eventType())
                 : payload.getClass().getSimpleName();
         return properties.topicPrefix() + name.toLowerCase(Locale.ROOT);
-    }
-
-    private static String partitionOf(String type) {
-        return type.substring(0, type.lastIndexOf('.'));
     }
 
     private String ensured(String topic) {

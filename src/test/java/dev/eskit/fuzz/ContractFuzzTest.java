@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * mutated, against the embedded default. Every answer must be a status the document declares for
  * the operation, every error problem+json with a type, never a 500 or HTML, and a refused request
  * must leave the log's head where it was. The seed is fixed, so a failure replays; the number of
- * cases is {@code jqwik.tries.default} (see the README for the longer run).
+ * cases is {@code jqwik.tries.default} (see docs/tests.md for the longer run).
  */
 class ContractFuzzTest {
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * A {@link CatchUpConsumer} follows the product (a JVM of its own) while it is stopped and started
  * again on the same ports: the consumer resubscribes by itself, and every acknowledged event, before
  * and after the restart, reaches its handler. The time from the product's readiness to the consumer
- * being caught up again, logged, is what the README reports.
+ * being caught up again, logged, is what docs/clients.md reports.
  */
 class ConsumerAcrossARestartOnPostgresTest {
 

@@ -15,8 +15,10 @@ public final class EventTypes {
         return type != null && type.length() <= MAX_LENGTH && TYPE.matcher(type).matches();
     }
 
+    /** The part before the last dot; a name without one (no valid type) is all partition. */
     public static String partitionOf(String type) {
-        return type.substring(0, type.lastIndexOf('.'));
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? type : type.substring(0, dot);
     }
 
     public static String actionOf(String type) {

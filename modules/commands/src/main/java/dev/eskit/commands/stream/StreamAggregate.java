@@ -2,16 +2,17 @@ package dev.eskit.commands.stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.DeleteStream;
+import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.NewEvent;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamEventAppended;
 import java.util.HashMap;
@@ -127,7 +128,7 @@ class StreamAggregate {
         streamId = event.streamId();
         version = sequence + 1;
         if (partition == null) {
-            partition = event.type().substring(0, event.type().lastIndexOf('.'));
+            partition = EventTypes.partitionOf(event.type());
         }
         storedById.put(event.eventId(),
                 new StoredEvent(version, EventFingerprint.of(event.type(), event.data(), event.metadata())));

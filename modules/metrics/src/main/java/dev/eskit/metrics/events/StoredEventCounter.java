@@ -1,5 +1,6 @@
 package dev.eskit.metrics.events;
 
+import dev.eskit.commands.api.EventTypes;
 import dev.eskit.queries.api.EventDescriber;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,10 +46,9 @@ class StoredEventCounter {
     }
 
     private Counter counter(String type) {
-        int dot = type.lastIndexOf('.');
         return Counter.builder(METRIC)
                 .description("events stored, by partition and type")
-                .tag("partition", dot < 0 ? type : type.substring(0, dot))
+                .tag("partition", EventTypes.partitionOf(type))
                 .tag("type", type)
                 .register(registry);
     }

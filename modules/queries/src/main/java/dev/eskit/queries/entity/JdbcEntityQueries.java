@@ -1,6 +1,10 @@
 package dev.eskit.queries.entity;
 
+import dev.eskit.commands.api.EventTypes;
+import dev.eskit.commands.api.entity.EntityCreated;
+import dev.eskit.commands.api.entity.EntityDeleted;
 import dev.eskit.commands.api.entity.EntityStreams;
+import dev.eskit.commands.api.entity.EntityUpdated;
 import dev.eskit.commands.api.entity.MergePatches;
 import dev.eskit.queries.api.Entity;
 import dev.eskit.queries.api.EntityHistoryEntry;
@@ -9,8 +13,8 @@ import dev.eskit.queries.api.EntityQueries;
 import dev.eskit.queries.api.EntityTypeView;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamReader;
-import dev.eskit.queries.support.RolledBackProjection;
 import dev.eskit.queries.support.KeyCursors;
+import dev.eskit.queries.support.RolledBackProjection;
 import dev.eskit.queries.support.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +80,7 @@ class JdbcEntityQueries implements EntityQueries {
         for (LoggedEvent event : events) {
             String action = action(event);
             JsonNode before = document;
-            JsonNode patch = action.equals("Deleted") ? null : event.data();
+            JsonNode patch = action.equals(EntityDeleted.ACTION) ? null : event.data();
             if (patch != null) {
                 document = MergePatches.apply(document, patch);
             }
@@ -127,10 +131,10 @@ class JdbcEntityQueries implements EntityQueries {
                 break;
             }
             String action = action(event);
-            if (action.equals("Created")) {
+            if (action.equals(EntityCreated.ACTION)) {
                 document = MergePatches.normalize(event.data());
                 createdAt = event.timestamp();
-            } else if (action.equals("Updated")) {
+            } else if (action.equals(EntityUpdated.ACTION)) {
                 document = MergePatches.apply(document, event.data());
             }
             last = event;
@@ -138,7 +142,7 @@ class JdbcEntityQueries implements EntityQueries {
         if (last == null) {
             return Optional.empty();
         }
-        boolean deleted = action(last).equals("Deleted");
+        boolean deleted = action(last).equals(EntityDeleted.ACTION);
         if (deleted && !includeDeleted) {
             return Optional.empty();
         }
@@ -153,7 +157,7 @@ class JdbcEntityQueries implements EntityQueries {
     }
 
     private static String action(LoggedEvent event) {
-        return event.type().substring(event.type().lastIndexOf('.') + 1);
+        return EventTypes.actionOf(event.type());
     }
 
     private static Entity entity(ResultSet row) throws SQLException {

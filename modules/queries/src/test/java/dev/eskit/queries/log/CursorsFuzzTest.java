@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.TrackingToken;
 /**
  * Coverage-guided fuzzing of the cursor parser (Jazzer): any string is either refused as an
  * invalid cursor or stands for a token that encodes back to an equal one; nothing else escapes.
- * CI replays the inputs under src/test/resources; {@code JAZZER_FUZZ=1} fuzzes (README, Tests).
+ * CI replays the inputs under src/test/resources; {@code JAZZER_FUZZ=1} fuzzes (docs/tests.md).
  */
 class CursorsFuzzTest {
 

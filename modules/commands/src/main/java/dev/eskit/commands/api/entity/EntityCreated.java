@@ -7,9 +7,12 @@ import tools.jackson.databind.JsonNode;
 @Revision("1")
 public record EntityCreated(String type, String entityId, JsonNode document) implements EntityEvent {
 
+    /** The second half of its public type, {@code <Type>.Created}. */
+    public static final String ACTION = "Created";
+
     @Override
     public String action() {
-        return "Created";
+        return ACTION;
     }
 
     @Override

@@ -7,9 +7,12 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record EntityDeleted(String type, String entityId) implements EntityEvent {
 
+    /** The second half of its public type, {@code <Type>.Deleted}. */
+    public static final String ACTION = "Deleted";
+
     @Override
     public String action() {
-        return "Deleted";
+        return ACTION;
     }
 
     @Override

@@ -7,9 +7,12 @@ import tools.jackson.databind.JsonNode;
 @Revision("1")
 public record EntityUpdated(String type, String entityId, JsonNode patch) implements EntityEvent {
 
+    /** The second half of its public type, {@code <Type>.Updated}. */
+    public static final String ACTION = "Updated";
+
     @Override
     public String action() {
-        return "Updated";
+        return ACTION;
     }
 
     @Override

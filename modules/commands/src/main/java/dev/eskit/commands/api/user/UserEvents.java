@@ -10,31 +10,57 @@ public final class UserEvents {
     private UserEvents() {
     }
 
-    /** A user's events name themselves after the record, without the word User. */
-    public interface UserEvent extends NamedEvent {
+    /**
+     * Each event names its public type in a constant of its own, so renaming a record renames no type
+     * in the log, in Kafka or in metrics ({@code EventTypeNamesTest} pins them).
+     */
+    public sealed interface UserEvent extends NamedEvent permits UserRegistered, UserProfileChanged, UserDeactivated, UserErased {
         UserId userId();
-
-        @Override
-        default String eventType() {
-            return "User." + getClass().getSimpleName().replaceFirst("^User", "");
-        }
     }
 
     @Revision("1")
     public record UserRegistered(UserId userId, PersonalValue name, PersonalValue email) implements UserEvent {
+
+        public static final String TYPE = "User.Registered";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
     }
 
     /** Only the fields that changed are set. */
     @Revision("1")
     public record UserProfileChanged(UserId userId, PersonalValue name, PersonalValue email) implements UserEvent {
+
+        public static final String TYPE = "User.ProfileChanged";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
     }
 
     @Revision("1")
     public record UserDeactivated(UserId userId) implements UserEvent {
+
+        public static final String TYPE = "User.Deactivated";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
     }
 
     /** The user's key was destroyed: their personal data is unreadable everywhere from now on. */
     @Revision("1")
     public record UserErased(UserId userId) implements UserEvent {
+
+        public static final String TYPE = "User.Erased";
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
     }
 }

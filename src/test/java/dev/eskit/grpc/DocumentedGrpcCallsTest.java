@@ -29,19 +29,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's grpcurl commands, run as grpcurl runs them: the JSON after {@code -d} read by
+ * The grpcurl commands of docs/grpc.md, run as grpcurl runs them: the JSON after {@code -d} read by
  * protobuf's JSON mapping into the method's request, sent to the method it names, with the
  * development writer's credentials. A documented call that no longer parses or fails breaks here.
  */
 @H2Test
-class ReadmeGrpcExamplesTest extends GrpcApiTest {
+class DocumentedGrpcCallsTest extends GrpcApiTest {
 
     private static final Pattern COMMAND = Pattern.compile("grpcurl -plaintext -H \"\\$auth\" -d '(.*?)' localhost:9090 (\\S+)",
             Pattern.DOTALL);
 
     @Test
     void everyDocumentedCallWorks() throws Exception {
-        Matcher commands = COMMAND.matcher(Files.readString(Path.of("..", "README.md")));
+        Matcher commands = COMMAND.matcher(Files.readString(Path.of("..", "docs", "grpc.md")));
         List<String> called = new ArrayList<>();
         while (commands.find()) {
             MethodDescriptor<Message, Message> method = method(commands.group(2));
@@ -70,6 +70,6 @@ class ReadmeGrpcExamplesTest extends GrpcApiTest {
                 .flatMap(methods -> methods.stream())
                 .filter(method -> method.getFullMethodName().equals(fullName))
                 .map(method -> (MethodDescriptor<Message, Message>) method)
-                .findFirst().orElseThrow(() -> new AssertionError("the README calls " + fullName + ", which no service has"));
+                .findFirst().orElseThrow(() -> new AssertionError("docs/grpc.md calls " + fullName + ", which no service has"));
     }
 }
