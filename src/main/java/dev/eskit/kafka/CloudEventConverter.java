@@ -1,5 +1,6 @@
 package dev.eskit.kafka;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamReader;
@@ -58,7 +59,7 @@ class CloudEventConverter implements KafkaMessageConverter<String, CloudEvent> {
     /** The exact log position: a late-committing event's token index is the highest one seen, not its own. */
     private long position(EventMessage<?> message) {
         if (message instanceof DomainEventMessage<?> domain) {
-            long version = domain.getSequenceNumber() + 1;
+            long version = StreamVersions.ofSequence(domain.getSequenceNumber());
             List<Long> positions = streams.positions(domain.getAggregateIdentifier(), version, version);
             if (!positions.isEmpty()) {
                 return positions.get(0);

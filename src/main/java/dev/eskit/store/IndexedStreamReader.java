@@ -1,5 +1,6 @@
 package dev.eskit.store;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.config.ProjectionProperties;
 import dev.eskit.metrics.api.EventProcessors;
 import dev.eskit.queries.api.EventDescriber;
@@ -68,21 +69,21 @@ class IndexedStreamReader implements StreamReader {
 
     @Override
     public long version(String streamId) {
-        return eventStore.lastSequenceNumberFor(streamId).map(sequence -> sequence + 1).orElse(0L);
+        return eventStore.lastSequenceNumberFor(streamId).map(StreamVersions::ofSequence).orElse(0L);
     }
 
     private List<LoggedEvent> read(String streamId, long fromVersion, long toVersion, int limit) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(streamId, fromVersion - 1);
-        while (events.size() < limit && stream.hasNext() && stream.peek().getSequenceNumber() + 1 <= toVersion) {
+        DomainEventStream stream = eventStore.readEvents(streamId, StreamVersions.toSequence(fromVersion));
+        while (events.size() < limit && stream.hasNext() && StreamVersions.ofSequence(stream.peek().getSequenceNumber()) <= toVersion) {
             events.add(stream.next());
         }
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<Long, Long> positions = indexed(streamId, fromVersion, events.get(events.size() - 1).getSequenceNumber() + 1);
+        Map<Long, Long> positions = indexed(streamId, fromVersion, StreamVersions.ofSequence(events.get(events.size() - 1).getSequenceNumber()));
         return events.stream()
-                .map(event -> describer.describe(event, positions.get(event.getSequenceNumber() + 1), true))
+                .map(event -> describer.describe(event, positions.get(StreamVersions.ofSequence(event.getSequenceNumber())), true))
                 .toList();
     }
 

@@ -1,10 +1,11 @@
 package dev.eskit.store;
 
 import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamEvents;
-import dev.eskit.queries.api.StreamLifecycles;
 import dev.eskit.queries.api.StreamLifecycles.Lifecycle;
+import dev.eskit.queries.api.StreamLifecycles;
 import dev.eskit.queries.api.StreamReader;
 import java.time.Instant;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -75,7 +76,7 @@ public class StreamPurge {
         }
         return jdbc.update("DELETE FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "
                         + schema.sequenceNumberColumn() + " < ? AND " + schema.payloadTypeColumn() + " = ?",
-                streamId, firstKept - 1, StreamEventAppended.class.getName());
+                streamId, StreamVersions.toSequence(firstKept), StreamEventAppended.class.getName());
     }
 
     /** The oldest version reads show: by deletion, truncation and count, then the first not retired by age. */

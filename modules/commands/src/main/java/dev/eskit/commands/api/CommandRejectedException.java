@@ -9,6 +9,11 @@ public class CommandRejectedException extends CommandExecutionException {
         super(rejection.detail(), null, rejection);
     }
 
+    /** A refusal for a stream at {@code currentVersion} (null where no stream is concerned). */
+    public static CommandRejectedException of(Rejection.Reason reason, String detail, Long currentVersion) {
+        return new CommandRejectedException(new Rejection(reason, detail, currentVersion));
+    }
+
     public Rejection rejection() {
         return (Rejection) getDetails().orElseThrow();
     }

@@ -65,8 +65,8 @@ class EntityAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     EntityChange handle(CreateEntity command, EntitySchemas schemas) {
         if (streamId != null) {
-            throw new CommandRejectedException(new Rejection(Reason.ALREADY_EXISTS,
-                    command.type() + " " + command.entityId() + " exists already (a deleted entity keeps its id)", version));
+            throw CommandRejectedException.of(Reason.ALREADY_EXISTS,
+                    command.type() + " " + command.entityId() + " exists already (a deleted entity keeps its id)", version);
         }
         JsonNode created = MergePatches.normalize(command.document());
         refuseViolations(schemas.violationsOf(command.type(), created));
@@ -149,14 +149,14 @@ class EntityAggregate {
 
     private void refuseUnlessLive() {
         if (deleted || document == null) {
-            throw new CommandRejectedException(new Rejection(Reason.NOT_FOUND, type + " " + entityId + " is deleted", version));
+            throw CommandRejectedException.of(Reason.NOT_FOUND, type + " " + entityId + " is deleted", version);
         }
     }
 
     private void refuseUnlessAt(Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != version) {
-            throw new CommandRejectedException(new Rejection(Reason.STALE_VERSION,
-                    type + " " + entityId + " is at version " + version + ", not " + expectedVersion, version));
+            throw CommandRejectedException.of(Reason.STALE_VERSION,
+                    type + " " + entityId + " is at version " + version + ", not " + expectedVersion, version);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.eskit.commands.api.CommandRejectedException;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.gathering.GatheringCommands.CancelGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.ChangeGathering;
@@ -65,12 +64,13 @@ class GatheringAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     GatheringChange handle(PlanGathering command, ActiveUsers users) {
         if (gatheringId != null) {
-            throw rejected(Reason.ALREADY_EXISTS, "gathering " + command.gatheringId().value() + " exists already");
+            throw CommandRejectedException.of(Reason.ALREADY_EXISTS,
+                    "gathering " + command.gatheringId().value() + " exists already", version);
         }
         refuseBadSchedule(command.startsAt(), command.endsAt());
         refuseBadCapacity(command.capacity());
         if (!users.isActive(command.organizerId())) {
-            throw rejected(Reason.INVALID_REQUEST, "the organizer is not a known active user");
+            throw CommandRejectedException.of(Reason.INVALID_REQUEST, "the organizer is not a known active user", version);
         }
         apply(new GatheringPlanned(command.gatheringId(), command.kind(), command.name(), command.venue(),
                 command.startsAt(), command.endsAt(), command.capacity(), command.organizerId()));
@@ -81,7 +81,8 @@ class GatheringAggregate {
     GatheringChange handle(ChangeGathering command) {
         refuseIfCancelled();
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw rejected(Reason.STALE_VERSION, "gathering is at version " + version + ", not " + command.expectedVersion());
+            throw CommandRejectedException.of(Reason.STALE_VERSION,
+                    "gathering is at version " + version + ", not " + command.expectedVersion(), version);
         }
         Instant newStart = command.startsAt() != null ? command.startsAt() : startsAt;
         Instant newEnd = command.endsAt() != null ? command.endsAt() : endsAt;
@@ -89,8 +90,8 @@ class GatheringAggregate {
         if (command.capacity() != null) {
             refuseBadCapacity(command.capacity());
             if (command.capacity() < attendees.size()) {
-                throw rejected(Reason.CAPACITY_BELOW_ATTENDEES,
-                        "capacity " + command.capacity() + " is below the " + attendees.size() + " registered attendees");
+                throw CommandRejectedException.of(Reason.CAPACITY_BELOW_ATTENDEES,
+                        "capacity " + command.capacity() + " is below the " + attendees.size() + " registered attendees", version);
             }
         }
         long before = version;
@@ -120,13 +121,13 @@ class GatheringAggregate {
     GatheringChange handle(RegisterAttendee command, ActiveUsers users) {
         refuseIfCancelled();
         if (!users.isActive(command.userId())) {
-            throw rejected(Reason.NOT_FOUND, "no active user " + command.userId().value());
+            throw CommandRejectedException.of(Reason.NOT_FOUND, "no active user " + command.userId().value(), version);
         }
         if (attendees.contains(command.userId())) {
-            throw rejected(Reason.ALREADY_REGISTERED, "the user is registered already");
+            throw CommandRejectedException.of(Reason.ALREADY_REGISTERED, "the user is registered already", version);
         }
         if (attendees.size() >= capacity) {
-            throw rejected(Reason.GATHERING_FULL, "all " + capacity + " places are taken");
+            throw CommandRejectedException.of(Reason.GATHERING_FULL, "all " + capacity + " places are taken", version);
         }
         apply(new AttendeeRegistered(gatheringId, command.userId()));
         return new GatheringChange(version, true);
@@ -136,7 +137,7 @@ class GatheringAggregate {
     GatheringChange handle(WithdrawAttendee command) {
         refuseIfCancelled();
         if (!attendees.contains(command.userId())) {
-            throw rejected(Reason.NOT_FOUND, "the user is not registered");
+            throw CommandRejectedException.of(Reason.NOT_FOUND, "the user is not registered", version);
         }
         apply(new AttendeeWithdrawn(gatheringId, command.userId()));
         return new GatheringChange(version, true);
@@ -198,23 +199,20 @@ class GatheringAggregate {
 
     private void refuseIfCancelled() {
         if (cancelled) {
-            throw rejected(Reason.GATHERING_CANCELLED, "the gathering is cancelled and accepts no changes");
+            throw CommandRejectedException.of(Reason.GATHERING_CANCELLED, "the gathering is cancelled and accepts no changes", version);
         }
     }
 
     private void refuseBadSchedule(Instant start, Instant end) {
         if (start == null || end == null || !end.isAfter(start)) {
-            throw rejected(Reason.INVALID_REQUEST, "endsAt must be after startsAt");
+            throw CommandRejectedException.of(Reason.INVALID_REQUEST, "endsAt must be after startsAt", version);
         }
     }
 
     private void refuseBadCapacity(int places) {
         if (places < 1) {
-            throw rejected(Reason.INVALID_REQUEST, "capacity must be 1 or more");
+            throw CommandRejectedException.of(Reason.INVALID_REQUEST, "capacity must be 1 or more", version);
         }
     }
 
-    private CommandRejectedException rejected(Reason reason, String detail) {
-        return new CommandRejectedException(new Rejection(reason, detail, version));
-    }
 }

@@ -12,9 +12,9 @@ import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.NewEvent;
 import dev.eskit.commands.api.Rejection.Reason;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.commands.api.StreamVersions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,7 @@ class StreamAggregate {
         refuseIfOwnedElsewhere(command.streamId());
         refuseIfTombstoned(command.streamId());
         if (version == deletedThrough) {
-            throw new CommandRejectedException(new Rejection(Reason.NOT_FOUND, "stream " + command.streamId() + " has no events", version));
+            throw CommandRejectedException.of(Reason.NOT_FOUND, "stream " + command.streamId() + " has no events", version);
         }
         refuseUnlessExpected(command.streamId(), command.expectedVersion());
         apply(new StreamDeleted(command.streamId(), partition, command.tombstone()));
@@ -116,7 +116,7 @@ class StreamAggregate {
     @EventSourcingHandler
     void on(StreamDeleted event, @SequenceNumber long sequence) {
         streamId = event.streamId();
-        version = sequence + 1;
+        version = StreamVersions.ofSequence(sequence);
         deletedThrough = version;
         tombstoned = event.tombstone();
         partition = event.partition();
@@ -126,7 +126,7 @@ class StreamAggregate {
     @EventSourcingHandler
     void on(StreamEventAppended event, @SequenceNumber long sequence) {
         streamId = event.streamId();
-        version = sequence + 1;
+        version = StreamVersions.ofSequence(sequence);
         if (partition == null) {
             partition = EventTypes.partitionOf(event.type());
         }
@@ -144,7 +144,7 @@ class StreamAggregate {
             return;
         }
         streamId = sourceId;
-        version = sequence + 1;
+        version = StreamVersions.ofSequence(sequence);
         owner = aggregateType;
     }
 
@@ -167,20 +167,21 @@ class StreamAggregate {
 
     private void refuseIfOwnedElsewhere(String id) {
         if (owner != null) {
-            throw rejected(Reason.STREAM_OWNED_ELSEWHERE,
-                    "stream " + id + " is written by the " + owner + " aggregate and is read-only here");
+            throw CommandRejectedException.of(Reason.STREAM_OWNED_ELSEWHERE,
+                    "stream " + id + " is written by the " + owner + " aggregate and is read-only here", version);
         }
     }
 
     private void refuseIfTombstoned(String id) {
         if (tombstoned) {
-            throw rejected(Reason.STREAM_TOMBSTONED, "stream " + id + " was deleted for ever");
+            throw CommandRejectedException.of(Reason.STREAM_TOMBSTONED, "stream " + id + " was deleted for ever", version);
         }
     }
 
     private void refuseUnlessExpected(String id, ExpectedVersion expected) {
         if (!meets(expected)) {
-            throw rejected(Reason.WRONG_EXPECTED_VERSION, "stream " + id + " is at version " + version + ", expected " + expected);
+            throw CommandRejectedException.of(Reason.WRONG_EXPECTED_VERSION,
+                    "stream " + id + " is at version " + version + ", expected " + expected, version);
         }
     }
 
@@ -188,8 +189,8 @@ class StreamAggregate {
         for (NewEvent event : events) {
             StoredEvent stored = storedById.get(event.id());
             if (stored != null) {
-                throw rejected(Reason.DUPLICATE_EVENT_ID, "event id " + event.id()
-                        + " is already stored at version " + stored.version() + " with other content or order");
+                throw CommandRejectedException.of(Reason.DUPLICATE_EVENT_ID, "event id " + event.id()
+                        + " is already stored at version " + stored.version() + " with other content or order", version);
             }
         }
     }
@@ -198,15 +199,12 @@ class StreamAggregate {
         String expected = partition != null ? partition : events.get(0).partition();
         for (NewEvent event : events) {
             if (!event.partition().equals(expected)) {
-                throw rejected(Reason.PARTITION_MISMATCH, "stream belongs to partition " + expected
-                        + ", event type " + event.type() + " does not");
+                throw CommandRejectedException.of(Reason.PARTITION_MISMATCH, "stream belongs to partition " + expected
+                        + ", event type " + event.type() + " does not", version);
             }
         }
     }
 
-    private CommandRejectedException rejected(Reason reason, String detail) {
-        return new CommandRejectedException(new Rejection(reason, detail, version));
-    }
 
     /** Where an event id sits in this stream and what it held, to recognise a retry. */
     record StoredEvent(long version, String fingerprint) {

@@ -3,7 +3,6 @@ package dev.eskit.commands.stream;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.eskit.commands.api.CommandRejectedException;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.SetStreamMetadata;
 import dev.eskit.commands.api.StreamMetadata;
@@ -34,8 +33,8 @@ class StreamMetadataAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(SetStreamMetadata command) {
         if (!command.expectedVersion().isMetBy(version)) {
-            throw new CommandRejectedException(new Rejection(Reason.WRONG_EXPECTED_VERSION, "the metadata of stream "
-                    + command.streamId() + " is at version " + version + ", expected " + command.expectedVersion(), version));
+            throw CommandRejectedException.of(Reason.WRONG_EXPECTED_VERSION, "the metadata of stream "
+                    + command.streamId() + " is at version " + version + ", expected " + command.expectedVersion(), version);
         }
         apply(new StreamMetadataSet(command.streamId(), version + 1, command.metadata()));
         return version;

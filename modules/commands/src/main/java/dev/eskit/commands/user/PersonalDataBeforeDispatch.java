@@ -2,7 +2,6 @@ package dev.eskit.commands.user;
 
 import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.PersonalDataVault;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.user.UserCommands.ChangeUserProfile;
 import dev.eskit.commands.api.user.UserCommands.EraseUser;
@@ -68,7 +67,7 @@ class PersonalDataBeforeDispatch implements MessageDispatchInterceptor<CommandMe
 
     private void claim(String email, UserId user) {
         if (!emails.claim(email, user)) {
-            throw new CommandRejectedException(new Rejection(Reason.EMAIL_TAKEN, "an active user has this email", null));
+            throw CommandRejectedException.of(Reason.EMAIL_TAKEN, "an active user has this email", null);
         }
     }
 }

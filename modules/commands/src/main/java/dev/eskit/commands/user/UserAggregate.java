@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.commands.api.PersonalValue;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.user.UserCommands.ChangeUserProfile;
 import dev.eskit.commands.api.user.UserCommands.DeactivateUser;
@@ -55,10 +54,10 @@ class UserAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     UserChange handle(RegisterUser command, UserEmails emails, PersonalDataVault vault) {
         if (userId != null) {
-            throw rejected(Reason.ALREADY_EXISTS, "user " + command.userId().value() + " exists already");
+            throw CommandRejectedException.of(Reason.ALREADY_EXISTS, "user " + command.userId().value() + " exists already", version);
         }
         if (!emails.claim(command.email(), command.userId())) {
-            throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
+            throw CommandRejectedException.of(Reason.EMAIL_TAKEN, "an active user has this email", version);
         }
         String subject = command.userId().toString();
         apply(new UserRegistered(command.userId(), vault.seal(subject, command.name()), vault.seal(subject, command.email())));
@@ -69,7 +68,8 @@ class UserAggregate {
     UserChange handle(ChangeUserProfile command, UserEmails emails, PersonalDataVault vault) {
         refuseUnlessActive();
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw rejected(Reason.STALE_VERSION, "user is at version " + version + ", not " + command.expectedVersion());
+            throw CommandRejectedException.of(Reason.STALE_VERSION,
+                    "user is at version " + version + ", not " + command.expectedVersion(), version);
         }
         String newName = changed(vault, name, command.name());
         String newEmail = changed(vault, email, command.email());
@@ -77,7 +77,7 @@ class UserAggregate {
             return new UserChange(version, false);
         }
         if (newEmail != null && !emails.claim(newEmail, userId)) {
-            throw rejected(Reason.EMAIL_TAKEN, "an active user has this email");
+            throw CommandRejectedException.of(Reason.EMAIL_TAKEN, "an active user has this email", version);
         }
         String subject = userId.toString();
         apply(new UserProfileChanged(userId, newName == null ? null : vault.seal(subject, newName),
@@ -147,11 +147,9 @@ class UserAggregate {
 
     private void refuseUnlessActive() {
         if (!active) {
-            throw rejected(Reason.USER_INACTIVE, "user " + userId.value() + " is " + (erased ? "erased" : "deactivated"));
+            throw CommandRejectedException.of(Reason.USER_INACTIVE,
+                    "user " + userId.value() + " is " + (erased ? "erased" : "deactivated"), version);
         }
     }
 
-    private CommandRejectedException rejected(Reason reason, String detail) {
-        return new CommandRejectedException(new Rejection(reason, detail, version));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.eskit.metrics.deadletters;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.metrics.api.DeadLetter;
 import dev.eskit.metrics.api.DeadLetters;
 import dev.eskit.metrics.api.RetryOutcome;
@@ -89,7 +90,7 @@ class AxonDeadLetters implements DeadLetters {
     private DeadLetter view(String processor, JdbcDeadLetter<?> letter) {
         EventMessage<?> event = letter.message();
         String streamId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-        Long version = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() + 1 : null;
+        Long version = event instanceof DomainEventMessage<?> domain ? StreamVersions.ofSequence(domain.getSequenceNumber()) : null;
         Optional<Cause> cause = letter.cause();
         return new DeadLetter(letter.getIdentifier(), processor, letter.getSequenceIdentifier(), letter.getSequenceIndex(),
                 event.getIdentifier(), describer.typeOf(event), streamId, version,

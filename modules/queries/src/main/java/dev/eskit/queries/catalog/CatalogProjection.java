@@ -3,6 +3,7 @@ package dev.eskit.queries.catalog;
 import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamMetadataSet;
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.support.BatchedWrites;
@@ -56,7 +57,7 @@ class CatalogProjection {
             return;
         }
         writes.change(Projections.CATALOG, CatalogChanges::new, changes -> changes.stored(event.getAggregateIdentifier(),
-                EventTypes.partitionOf(type), type, event.getSequenceNumber() + 1, at, payload instanceof StreamDeleted), this::write);
+                EventTypes.partitionOf(type), type, StreamVersions.ofSequence(event.getSequenceNumber()), at, payload instanceof StreamDeleted), this::write);
     }
 
     private void write(CatalogChanges changes) {

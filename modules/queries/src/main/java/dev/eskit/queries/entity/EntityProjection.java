@@ -1,5 +1,6 @@
 package dev.eskit.queries.entity;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
 import dev.eskit.commands.api.entity.EntityUpdated;
@@ -59,7 +60,7 @@ class EntityProjection {
         change(rows -> {
             EntityRow current = current(rows, new Key(event.type(), event.entityId()));
             String updated = MergePatches.apply(JsonMapper.shared().readTree(current.document()), event.patch()).toString();
-            rows.put(current.key(), current.updated(sequence + 1, updated, at));
+            rows.put(current.key(), current.updated(StreamVersions.ofSequence(sequence), updated, at));
         });
     }
 
@@ -67,7 +68,7 @@ class EntityProjection {
     void on(EntityDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(rows -> {
             EntityRow current = current(rows, new Key(event.type(), event.entityId()));
-            rows.put(current.key(), current.deleted(sequence + 1, at));
+            rows.put(current.key(), current.deleted(StreamVersions.ofSequence(sequence), at));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.eskit.queries.gathering;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.commands.api.gathering.GatheringEvents.AttendeeRegistered;
 import dev.eskit.commands.api.gathering.GatheringEvents.AttendeeWithdrawn;
 import dev.eskit.commands.api.gathering.GatheringEvents.GatheringCancelled;
@@ -85,7 +86,7 @@ class GatheringProjection {
     private void change(GatheringId id, long sequence, Consumer<GatheringView> change) {
         gatherings.findById(id.value()).ifPresent(view -> {
             change.accept(view);
-            view.version(sequence + 1);
+            view.version(StreamVersions.ofSequence(sequence));
         });
     }
 }

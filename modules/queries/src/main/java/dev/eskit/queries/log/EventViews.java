@@ -4,6 +4,7 @@ import dev.eskit.commands.api.NamedEvent;
 import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.commands.api.PersonalValue;
 import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.LoggedEvent;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class EventViews implements EventDescriber {
         long version = 0;
         if (message instanceof DomainEventMessage<?> domain) {
             streamId = domain.getAggregateIdentifier();
-            version = domain.getSequenceNumber() + 1;
+            version = StreamVersions.ofSequence(domain.getSequenceNumber());
         }
         Object payload = message.getPayload();
         if (payload instanceof StreamEventAppended raw) {

@@ -1,5 +1,6 @@
 package dev.eskit.queries.log;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamReader;
@@ -54,7 +55,7 @@ class JdbcStreamReader implements StreamReader {
         if (version == 0) {
             return Optional.empty();
         }
-        return Optional.of(new StreamEvents(streamId, version, read(streamId, fromVersion - 1, toVersion - 1, limit)));
+        return Optional.of(new StreamEvents(streamId, version, read(streamId, StreamVersions.toSequence(fromVersion), StreamVersions.toSequence(toVersion), limit)));
     }
 
     @Override
@@ -62,14 +63,14 @@ class JdbcStreamReader implements StreamReader {
         return jdbc.queryForList("SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
                         + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
                         + " BETWEEN ? AND ? ORDER BY " + schema.sequenceNumberColumn(),
-                Long.class, streamId, fromVersion - 1, toVersion - 1);
+                Long.class, streamId, StreamVersions.toSequence(fromVersion), StreamVersions.toSequence(toVersion));
     }
 
     @Override
     public long version(String streamId) {
         Long last = jdbc.queryForObject("SELECT MAX(" + schema.sequenceNumberColumn() + ") FROM "
                 + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ?", Long.class, streamId);
-        return last == null ? 0 : last + 1;
+        return last == null ? 0 : StreamVersions.ofSequence(last);
     }
 
     private List<LoggedEvent> read(String streamId, long fromSequence, long toSequence, int limit) {

@@ -3,6 +3,7 @@ package dev.eskit.queries.log;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamMetadata;
 import dev.eskit.commands.api.StreamMetadataSet;
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.StreamLifecycles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ class StreamLifecycleProjection implements StreamLifecycles {
 
     @EventHandler
     void on(StreamDeleted event, @SequenceNumber long sequence) {
-        long version = sequence + 1;
+        long version = StreamVersions.ofSequence(sequence);
         ensureRow(event.streamId());
         jdbc.update("UPDATE stream_lifecycle SET deleted_through = ?, tombstoned = ? WHERE stream_id = ? AND deleted_through < ?",
                 version, event.tombstone(), event.streamId(), version);

@@ -1,5 +1,6 @@
 package dev.eskit.queries.log;
 
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.api.StreamPositions;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ class StreamPositionProjection implements StreamPositions {
                 : token.position().orElseThrow();
         previous = token;
         jdbc.update("INSERT INTO stream_position (stream_id, version, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                event.getAggregateIdentifier(), event.getSequenceNumber() + 1, position);
+                event.getAggregateIdentifier(), StreamVersions.ofSequence(event.getSequenceNumber()), position);
     }
 
     @Override

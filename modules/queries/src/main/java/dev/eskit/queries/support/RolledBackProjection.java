@@ -1,5 +1,6 @@
 package dev.eskit.queries.support;
 
+import dev.eskit.commands.api.StreamVersions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ public class RolledBackProjection {
      */
     public <R> Optional<R> current(String streamId, Optional<R> row, ToLongFunction<R> version, Object projection,
                                    Runnable forget, Supplier<Optional<R>> read) {
-        long streamVersion = eventStore.lastSequenceNumberFor(streamId).map(sequence -> sequence + 1).orElse(0L);
+        long streamVersion = eventStore.lastSequenceNumberFor(streamId).map(StreamVersions::ofSequence).orElse(0L);
         if (streamVersion == row.map(version::applyAsLong).orElse(0L)) {
             return row;
         }

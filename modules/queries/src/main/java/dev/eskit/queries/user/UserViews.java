@@ -1,6 +1,7 @@
 package dev.eskit.queries.user;
 
 import dev.eskit.commands.api.PersonalDataVault;
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.commands.api.user.UserEvents.UserDeactivated;
 import dev.eskit.commands.api.user.UserEvents.UserErased;
 import dev.eskit.commands.api.user.UserEvents.UserProfileChanged;
@@ -67,7 +68,7 @@ class UserViews implements UserQueries {
     void on(UserProfileChanged event, @SequenceNumber long sequence) {
         users.findById(event.userId().value()).ifPresent(user -> {
             user.profile(vault.reveal(event.name()), vault.reveal(event.email()));
-            user.version(sequence + 1);
+            user.version(StreamVersions.ofSequence(sequence));
         });
     }
 
@@ -75,7 +76,7 @@ class UserViews implements UserQueries {
     void on(UserDeactivated event, @SequenceNumber long sequence) {
         users.findById(event.userId().value()).ifPresent(user -> {
             user.status("DEACTIVATED");
-            user.version(sequence + 1);
+            user.version(StreamVersions.ofSequence(sequence));
         });
     }
 
@@ -84,7 +85,7 @@ class UserViews implements UserQueries {
         users.findById(event.userId().value()).ifPresent(user -> {
             user.profile(PersonalDataVault.ERASED, PersonalDataVault.ERASED);
             user.status("ERASED");
-            user.version(sequence + 1);
+            user.version(StreamVersions.ofSequence(sequence));
         });
     }
 
