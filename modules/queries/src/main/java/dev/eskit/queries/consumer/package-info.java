@@ -1,0 +1,2 @@
+/** Named consumer checkpoints, stored with JPA. */
+package dev.eskit.queries.consumer;

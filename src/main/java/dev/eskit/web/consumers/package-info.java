@@ -1,0 +1,2 @@
+/** The consumer checkpoints' API. */
+package dev.eskit.web.consumers;

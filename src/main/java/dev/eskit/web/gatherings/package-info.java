@@ -1,0 +1,2 @@
+/** The gatherings' API. */
+package dev.eskit.web.gatherings;

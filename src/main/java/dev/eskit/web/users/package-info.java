@@ -1,0 +1,2 @@
+/** The users' API. */
+package dev.eskit.web.users;
