@@ -2,10 +2,7 @@ package dev.eskit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 
-import dev.eskit.commands.api.NamedEvent;
 import dev.eskit.support.Api;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -34,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +37,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 
 /** Every event written over HTTP reaches its partition's topic as a CloudEvent keyed by its stream. */
@@ -168,38 +162,6 @@ class KafkaBridgeTest extends ApiTest {
                 .map(r -> number(r.value(), "eskitversion")))
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 250).boxed().toList());
     }
-
-    @Test
-    void aBatchThatFailsAfterSendingPartOfItLeavesNothingThatAReadCommittedConsumerSees() {
-        String p = uniquePartition();
-        String stream = uniqueStream();
-        AtomicBoolean refused = new AtomicBoolean();
-        doAnswer(call -> {
-            if (call.getArgument(0, EventMessage.class).getPayload() instanceof NamedEvent named
-                    && named.eventType().equals(p + ".Refused") && refused.compareAndSet(false, true)) {
-                throw new IllegalStateException("test: the third record of the batch cannot be sent the first time");
-            }
-            return call.callRealMethod();
-        }).when(eventTopics).apply(any());
-
-        try (TopicReader everything = TopicReader.uncommitted(broker.getBrokersAsString())) {
-            appendOk(stream, null, List.of(event(p + ".Sent", Map.of()), event(p + ".Sent", Map.of()), event(p + ".Refused", Map.of()),
-                    event(p + ".Sent", Map.of())));
-
-            await().atMost(PUBLISHED).until(() -> versionsOf(topics, stream).size() == 4);
-            assertThat(versionsOf(topics, stream)).as("once each: the failed attempt was aborted").containsExactly(1L, 2L, 3L, 4L);
-            await().atMost(PUBLISHED).untilAsserted(() -> assertThat(versionsOf(everything, stream))
-                    .as("the failed attempt's records are on the topic, aborted").containsExactly(1L, 2L, 1L, 2L, 3L, 4L));
-        }
-        assertThat(refused).isTrue();
-    }
-
-    private static List<Long> versionsOf(TopicReader reader, String stream) {
-        return reader.poll().stream().filter(r -> r.key().equals(stream)).map(r -> number(r.value(), "eskitversion")).toList();
-    }
-
-    @MockitoSpyBean
-    private EventTopics eventTopics;
 
     @Autowired
     private EventProcessingConfiguration processing;

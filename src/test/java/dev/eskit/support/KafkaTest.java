@@ -8,7 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-/** The embedded default with the Kafka bridge on, publishing to an in-process KRaft broker. */
+/**
+ * The embedded default with the Kafka bridge on, publishing to an in-process KRaft broker. The
+ * classes with exactly this setup share one context; a class that changes it (a mocked bean, a
+ * property) gets a context of its own and must also take a database of its own, or the two
+ * contexts' bridges share one token and publish to each other's brokers.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
