@@ -103,9 +103,17 @@ final class App implements AutoCloseable {
         return port + 10;
     }
 
+    /**
+     * The product's JVM as the scenario needs it, plus whatever {@code BENCH_PRODUCT_JVM_OPTIONS} adds
+     * (space-separated), such as a flight recording to profile a scenario with.
+     */
     private static ProcessBuilder command(Path jar, List<String> jvmOptions, int port, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
+        String extra = System.getenv("BENCH_PRODUCT_JVM_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.grpc.server.port=" + grpcPort(port)));
         command.addAll(arguments);
         return new ProcessBuilder(command);
