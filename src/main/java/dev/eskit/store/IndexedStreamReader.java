@@ -81,7 +81,8 @@ class IndexedStreamReader implements StreamReader {
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<Long, Long> positions = indexed(streamId, fromVersion, StreamVersions.ofSequence(events.get(events.size() - 1).getSequenceNumber()));
+        long lastVersion = StreamVersions.ofSequence(events.get(events.size() - 1).getSequenceNumber());
+        Map<Long, Long> positions = indexed(streamId, fromVersion, lastVersion);
         return events.stream()
                 .map(event -> describer.describe(event, positions.get(StreamVersions.ofSequence(event.getSequenceNumber())), true))
                 .toList();

@@ -55,7 +55,8 @@ class JdbcStreamReader implements StreamReader {
         if (version == 0) {
             return Optional.empty();
         }
-        return Optional.of(new StreamEvents(streamId, version, read(streamId, StreamVersions.toSequence(fromVersion), StreamVersions.toSequence(toVersion), limit)));
+        List<LoggedEvent> events = read(streamId, StreamVersions.toSequence(fromVersion), StreamVersions.toSequence(toVersion), limit);
+        return Optional.of(new StreamEvents(streamId, version, events));
     }
 
     @Override
