@@ -1,5 +1,6 @@
 package dev.eskit.config;
 
+import dev.eskit.store.DatabaseProduct;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

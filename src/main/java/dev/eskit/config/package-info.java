@@ -1,6 +1,6 @@
 /**
- * The Axon wiring of the deployable: the event store and its storage engine, gaps and settled
- * positions, the command bus and its retries, snapshots, serializers, dead-letter queues,
- * processors' transactions and production safeguards.
+ * The Axon wiring of the deployable around the store: the command bus and its retries, snapshots,
+ * serializers, message correlation and logging, processors' transactions, Axon Server's readiness
+ * and production safeguards.
  */
 package dev.eskit.config;

@@ -1,8 +1,8 @@
 package dev.eskit.console;
 
-import dev.eskit.metrics.api.ReplayRefusedException;
-import dev.eskit.metrics.api.UnknownDeadLetterException;
-import dev.eskit.metrics.api.UnknownProcessorException;
+import dev.eskit.processing.api.ReplayRefusedException;
+import dev.eskit.processing.api.UnknownDeadLetterException;
+import dev.eskit.processing.api.UnknownProcessorException;
 import dev.eskit.queries.api.InvalidCursorException;
 import dev.eskit.queries.api.InvalidSelectorException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.eskit.console;
 
-import dev.eskit.metrics.api.EventProcessors;
-import dev.eskit.metrics.api.ProcessorStatus;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.ProcessorStatus;
 import dev.eskit.queries.api.Consumer;
 import dev.eskit.queries.api.ConsumerCheckpoints;
 import dev.eskit.queries.api.EventLog;

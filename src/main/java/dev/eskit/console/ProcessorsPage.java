@@ -1,7 +1,7 @@
 package dev.eskit.console;
 
-import dev.eskit.metrics.api.EventProcessors;
-import dev.eskit.metrics.api.UnknownProcessorException;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.UnknownProcessorException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,7 @@
 package dev.eskit.kafka;
 
-import dev.eskit.metrics.api.EventProcessors;
-import dev.eskit.metrics.api.ProcessorStatus;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.ProcessorStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 

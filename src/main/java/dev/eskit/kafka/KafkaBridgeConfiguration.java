@@ -1,6 +1,6 @@
 package dev.eskit.kafka;
 
-import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.processing.api.EventProcessors;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.StreamReader;
 import io.cloudevents.CloudEvent;

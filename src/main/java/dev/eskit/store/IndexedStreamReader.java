@@ -1,11 +1,11 @@
 package dev.eskit.store;
 
 import dev.eskit.commands.api.StreamVersions;
-import dev.eskit.config.ProjectionProperties;
-import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.ProjectionProperties;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.api.EventDescriber;
 import dev.eskit.queries.api.LoggedEvent;
-import dev.eskit.queries.api.Projections;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamPositions;
 import dev.eskit.queries.api.StreamReader;

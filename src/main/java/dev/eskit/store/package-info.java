@@ -1,2 +1,7 @@
-/** How the API reads streams from an event store that does not keep positions with them (Axon Server). */
+/**
+ * Everything that knows the event table: Axon's JDBC storage engine as configured here (gaps kept
+ * until settled, timestamps parsed once, one row mapping), the schema's names, version conflicts,
+ * finding a position by time, both stream readers (the JDBC table, or Axon Server with the position
+ * index) and the purge of retired stream events.
+ */
 package dev.eskit.store;

@@ -1,7 +1,7 @@
 package dev.eskit.web;
 
-import dev.eskit.config.ProjectionProperties;
-import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.ProjectionProperties;
 import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.Problems;

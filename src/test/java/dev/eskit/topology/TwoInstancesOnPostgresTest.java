@@ -3,7 +3,7 @@ package dev.eskit.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eskit.queries.api.Projections;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.PostgresSchema;

@@ -71,7 +71,7 @@ public final class Bench {
         if (settings.soakOnly()) {
             try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app-soak.log"))) {
                 Scenarios.warmUp(settings, report, app.client(), "the product", Integer.MAX_VALUE);
-                report.plot(folder, "soak.svg", Soak.plot(new Soak(settings, report, database).run(app)));
+                report.plot(folder, "soak.png", Soak.plot(new Soak(settings, report, database).run(app)));
             }
             finish(report, folder, "ESKIT soak, " + run);
             return;
@@ -101,7 +101,7 @@ public final class Bench {
             return;
         }
         if (settings.growthOnly()) {
-            report.plot(folder, "growth.svg", growthPlot(growth(settings, report, work, scenarios)));
+            report.plot(folder, "growth.png", growthPlot(growth(settings, report, work, scenarios)));
             finish(report, folder, "ESKIT growth only, " + run);
             return;
         }
@@ -202,19 +202,19 @@ public final class Bench {
     }
 
     private static void plots(Report report, Path folder, List<double[]> w1, List<double[]> growth) throws Exception {
-        Svg throughput = new Svg("W1 throughput vs clients", "clients", "per second", true);
-        Svg latency = new Svg("W1 latency vs clients", "clients", "ms", true);
+        LineChart throughput = new LineChart("W1 throughput vs clients", "clients", "per second", true);
+        LineChart latency = new LineChart("W1 latency vs clients", "clients", "ms", true);
         for (double[] row : w1) {
             throughput.point("ESKIT req/s", row[0], row[1]).point("pgbench tx/s", row[0], row[2]);
             latency.point("p50", row[0], row[3]).point("p99", row[0], row[4]).point("p99.9", row[0], row[5]);
         }
-        report.plot(folder, "w1-throughput.svg", throughput);
-        report.plot(folder, "w1-latency.svg", latency);
-        report.plot(folder, "growth.svg", growthPlot(growth));
+        report.plot(folder, "w1-throughput.png", throughput);
+        report.plot(folder, "w1-latency.png", latency);
+        report.plot(folder, "growth.png", growthPlot(growth));
     }
 
-    private static Svg growthPlot(List<double[]> growth) {
-        Svg replay = new Svg("Replay time and W1 latency vs store size", "stored events", "s / ms", true);
+    private static LineChart growthPlot(List<double[]> growth) {
+        LineChart replay = new LineChart("Replay time and W1 latency vs store size", "stored events", "s / ms", true);
         for (double[] row : growth) {
             replay.point("replay s", row[0], row[3]).point("W1 p99 ms", row[0], row[2]).point("W1 p50 ms", row[0], row[1]);
         }

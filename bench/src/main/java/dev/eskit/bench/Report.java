@@ -30,8 +30,8 @@ final class Report {
         details.add(markdown);
     }
 
-    void plot(Path folder, String file, Svg svg) throws IOException {
-        Files.writeString(folder.resolve(file), svg.render());
+    void plot(Path folder, String file, LineChart chart) throws IOException {
+        chart.write(folder.resolve(file));
         plots.add(file);
     }
 

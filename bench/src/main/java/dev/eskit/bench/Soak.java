@@ -109,8 +109,8 @@ final class Soak {
                 CLIENTS, PER_SECOND, SAMPLE.toSeconds()) + table);
     }
 
-    static Svg plot(List<Sample> samples) {
-        Svg plot = new Svg("Soak: what the product holds over time", "minutes", "MiB / count", false);
+    static LineChart plot(List<Sample> samples) {
+        LineChart plot = new LineChart("Soak: what the product holds over time", "minutes", "MiB / count", false);
         for (Sample sample : samples) {
             plot.point("heap MiB after full GC", sample.minutes(), sample.heapMiB())
                     .point("live threads", sample.minutes(), sample.threads())

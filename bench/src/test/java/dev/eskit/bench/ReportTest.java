@@ -3,11 +3,13 @@ package dev.eskit.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eskit.bench.Report.Figure;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 
 class ReportTest {
 
@@ -24,15 +26,26 @@ class ReportTest {
     }
 
     @Test
-    void aPlotIsWellFormedSvgWithALinePerSeries() throws Exception {
-        Svg svg = new Svg("W1 <throughput>", "clients", "per second", true)
-                .point("ESKIT", 1, 100).point("ESKIT", 16, 900)
-                .point("pgbench", 1, 2000).point("pgbench", 16, 6000);
+    void aPlotIsAPngOfTheChartWithItsTitleAxesAndSeriesLinkedFromTheReport(@TempDir Path folder) throws Exception {
+        LineChart plot = new LineChart("W1 throughput vs clients", "clients", "per second", true)
+                .point("ESKIT req/s", 1, 100).point("ESKIT req/s", 16, 900)
+                .point("pgbench tx/s", 1, 2000).point("pgbench tx/s", 16, 6000);
+        Report report = new Report();
 
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.render().getBytes(StandardCharsets.UTF_8)));
+        report.plot(folder, "w1-throughput.png", plot);
+        report.write(folder, "run");
 
-        assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(2);
-        assertThat(document.getElementsByTagName("circle").getLength()).isEqualTo(4);
+        // a bitmap holds no text, so the titles and names are checked on the chart XChart draws
+        XYChart chart = plot.chart();
+        assertThat(chart.getTitle()).isEqualTo("W1 throughput vs clients");
+        assertThat(chart.getXAxisTitle()).isEqualTo("clients");
+        assertThat(chart.getYAxisTitle()).isEqualTo("per second");
+        assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("ESKIT req/s", "pgbench tx/s");
+        assertThat(chart.getSeriesMap().get("pgbench tx/s").getYData()).containsExactly(2000, 6000);
+        BufferedImage image = ImageIO.read(folder.resolve("w1-throughput.png").toFile());
+        assertThat(image.getWidth()).isEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(400);
+        assertThat(Files.readString(folder.resolve("report.md"))).contains("![w1-throughput.png](w1-throughput.png)");
     }
 }

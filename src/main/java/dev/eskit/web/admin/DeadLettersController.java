@@ -1,9 +1,9 @@
 package dev.eskit.web.admin;
 
-import dev.eskit.metrics.api.DeadLetter;
-import dev.eskit.metrics.api.DeadLetters;
-import dev.eskit.metrics.api.RetryOutcome;
-import dev.eskit.metrics.api.UnknownDeadLetterException;
+import dev.eskit.processing.api.DeadLetter;
+import dev.eskit.processing.api.DeadLetters;
+import dev.eskit.processing.api.RetryOutcome;
+import dev.eskit.processing.api.UnknownDeadLetterException;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;

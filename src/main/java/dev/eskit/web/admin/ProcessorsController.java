@@ -1,9 +1,9 @@
 package dev.eskit.web.admin;
 
-import dev.eskit.metrics.api.EventProcessors;
-import dev.eskit.metrics.api.ProcessorStatus;
-import dev.eskit.metrics.api.ReplayRefusedException;
-import dev.eskit.metrics.api.UnknownProcessorException;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.ProcessorStatus;
+import dev.eskit.processing.api.ReplayRefusedException;
+import dev.eskit.processing.api.UnknownProcessorException;
 import dev.eskit.web.ApiPaths;
 import dev.eskit.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;

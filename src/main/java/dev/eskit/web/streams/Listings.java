@@ -1,11 +1,11 @@
 package dev.eskit.web.streams;
 
-import dev.eskit.queries.api.Projections;
-import dev.eskit.queries.api.StreamCatalog;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.api.StreamCatalog.NameCount;
 import dev.eskit.queries.api.StreamCatalog.Page;
 import dev.eskit.queries.api.StreamCatalog.PartitionCount;
 import dev.eskit.queries.api.StreamCatalog.StreamEntry;
+import dev.eskit.queries.api.StreamCatalog;
 import dev.eskit.web.ReadYourWrites;
 import dev.eskit.web.problem.Problems;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import dev.eskit.commands.api.user.UserCommands.EraseUser;
 import dev.eskit.commands.api.user.UserCommands.RegisterUser;
 import dev.eskit.commands.api.user.UserCommands.UserChange;
 import dev.eskit.commands.api.user.UserId;
-import dev.eskit.queries.api.Projections;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.api.User;
 import dev.eskit.queries.api.UserPage;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityStreams;
-import dev.eskit.metrics.api.EventProcessors;
+import dev.eskit.processing.api.EventProcessors;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
 import dev.eskit.support.Scrape;

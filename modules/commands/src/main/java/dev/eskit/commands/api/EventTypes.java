@@ -1,6 +1,8 @@
 package dev.eskit.commands.api;
 
 import java.util.regex.Pattern;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 
 /** Event type names are {@code <Partition>.<Action>}; the partition is the part before the last dot. */
 public final class EventTypes {
@@ -30,5 +32,22 @@ public final class EventTypes {
         String action = actionOf(type);
         return action.equals(StreamDeleted.SOFT_ACTION) || action.equals(StreamDeleted.TOMBSTONE_ACTION)
                 || partitionOf(type).equals(StreamMetadataSet.PARTITION);
+    }
+
+    /**
+     * A stored event's public type: a raw stream event's own, a named event's constant, and for any
+     * other event its aggregate and its class.
+     */
+    public static String of(EventMessage<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof StreamEventAppended raw) {
+            return raw.type();
+        }
+        if (payload instanceof NamedEvent named) {
+            return named.eventType();
+        }
+        String partition = message instanceof DomainEventMessage<?> domain && domain.getType() != null
+                ? domain.getType() : "Event";
+        return partition + "." + message.getPayloadType().getSimpleName();
     }
 }

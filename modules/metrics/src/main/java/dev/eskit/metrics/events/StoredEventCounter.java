@@ -1,7 +1,6 @@
 package dev.eskit.metrics.events;
 
 import dev.eskit.commands.api.EventTypes;
-import dev.eskit.queries.api.EventDescriber;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -25,19 +24,17 @@ class StoredEventCounter {
     static final String PROCESSOR = "metrics";
     static final String METRIC = "eskit.events.store";
 
-    private final EventDescriber describer;
     private final MeterRegistry registry;
     /** Looked up by type once: a lookup by name and tags costs more than the count itself. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    StoredEventCounter(EventDescriber describer, MeterRegistry registry) {
-        this.describer = describer;
+    StoredEventCounter(MeterRegistry registry) {
         this.registry = registry;
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Counter counter = counters.computeIfAbsent(describer.typeOf(message), this::counter);
+        Counter counter = counters.computeIfAbsent(EventTypes.of(message), this::counter);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> counter.increment());
         } else {

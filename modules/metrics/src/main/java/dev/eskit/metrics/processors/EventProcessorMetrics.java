@@ -1,8 +1,8 @@
 package dev.eskit.metrics.processors;
 
-import dev.eskit.metrics.api.EventProcessors;
-import dev.eskit.metrics.api.ProcessorStatus;
 import dev.eskit.metrics.support.Recent;
+import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.ProcessorStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

@@ -1,5 +1,2 @@
-/**
- * Every event processor's status, position, lag and segments; replays with their progress; and the
- * wait of read-your-writes for a processor to pass a position.
- */
+/** Every event processor's position, lag, status, replay progress and dead letters as gauges. */
 package dev.eskit.metrics.processors;

@@ -11,6 +11,4 @@ public interface EventDescriber {
      */
     LoggedEvent describe(EventMessage<?> message, long position, boolean revealPersonalData);
 
-    /** The event's type name, {@code <Partition>.<Action>}, without describing the rest of it. */
-    String typeOf(EventMessage<?> message);
 }

@@ -4,9 +4,8 @@ import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamMetadataSet;
 import dev.eskit.commands.api.StreamVersions;
-import dev.eskit.queries.api.EventDescriber;
-import dev.eskit.queries.api.Projections;
-import dev.eskit.queries.support.BatchedWrites;
+import dev.eskit.processing.api.BatchedWrites;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.support.Times;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +32,10 @@ class CatalogProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
-    private final EventDescriber describer;
 
-    CatalogProjection(JdbcTemplate jdbc, BatchedWrites writes, EventDescriber describer) {
+    CatalogProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
         this.writes = writes;
-        this.describer = describer;
     }
 
     @ResetHandler
@@ -50,7 +47,7 @@ class CatalogProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event, @Timestamp Instant at) {
-        String type = describer.typeOf(event);
+        String type = EventTypes.of(event);
         if (payload instanceof StreamMetadataSet) {
             // a stream's metadata is counted, but its aggregate is no stream a client can read: it is not listed
             writes.change(Projections.CATALOG, CatalogChanges::new, changes -> changes.counted(EventTypes.partitionOf(type), type), this::write);

@@ -1,7 +1,7 @@
 package dev.eskit.queries.entity;
 
 import dev.eskit.commands.api.entity.EntityTypeDefined;
-import dev.eskit.queries.api.Projections;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.support.Times;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;

@@ -10,7 +10,7 @@ import dev.eskit.commands.api.gathering.GatheringEvents.GatheringPlanned;
 import dev.eskit.commands.api.gathering.GatheringEvents.GatheringRenamed;
 import dev.eskit.commands.api.gathering.GatheringEvents.GatheringRescheduled;
 import dev.eskit.commands.api.gathering.GatheringId;
-import dev.eskit.queries.api.Projections;
+import dev.eskit.processing.api.Projections;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,12 +1,12 @@
 package dev.eskit.queries.gathering;
 
 import dev.eskit.commands.api.gathering.GatheringId;
+import dev.eskit.processing.api.RolledBackProjection;
 import dev.eskit.queries.api.Gathering;
 import dev.eskit.queries.api.GatheringFilter;
 import dev.eskit.queries.api.GatheringPage;
 import dev.eskit.queries.api.GatheringQueries;
 import dev.eskit.queries.api.InvalidCursorException;
-import dev.eskit.queries.support.RolledBackProjection;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.eskit.queries.log;
 
+import dev.eskit.commands.api.EventTypes;
 import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.LogFollower;
 import dev.eskit.queries.api.LogPage;
@@ -104,7 +105,7 @@ class AxonEventLog implements EventLog {
         }
 
         void take(TrackedEventMessage<?> message) {
-            if (selector.matches(views.typeOf(message))) {
+            if (selector.matches(EventTypes.of(message))) {
                 entries.add(views.of(message, LogPositions.of(position, message.trackingToken())));
             }
             position = message.trackingToken();

@@ -1,5 +1,6 @@
 package dev.eskit.queries.log;
 
+import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.NamedEvent;
 import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.commands.api.PersonalValue;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -37,11 +37,6 @@ class EventViews implements EventDescriber {
         this.vault = vault;
     }
 
-    /** An event read from a store stream that tracks exact positions, such as one stream's rows. */
-    LoggedEvent of(TrackedEventMessage<?> message) {
-        return of(message, message.trackingToken().position().orElse(0));
-    }
-
     LoggedEvent of(EventMessage<?> message, long position) {
         return describe(message, position, true);
     }
@@ -56,7 +51,7 @@ class EventViews implements EventDescriber {
         }
         Object payload = message.getPayload();
         if (payload instanceof StreamEventAppended raw) {
-            return new LoggedEvent(raw.eventId(), streamId, raw.type(), version, position, message.getTimestamp(),
+            return new LoggedEvent(raw.eventId(), streamId, EventTypes.of(message), version, position, message.getTimestamp(),
                     raw.data(), withRecordedKeys(raw.metadata(), message.getMetaData()), List.of());
         }
         if (payload instanceof NamedEvent named) {
@@ -65,27 +60,11 @@ class EventViews implements EventDescriber {
             if (revealPersonalData) {
                 reveal(data, "", personalFields);
             }
-            return new LoggedEvent(message.getIdentifier(), streamId, named.eventType(), version, position,
+            return new LoggedEvent(message.getIdentifier(), streamId, EventTypes.of(message), version, position,
                     message.getTimestamp(), data, withRecordedKeys(null, message.getMetaData()), personalFields);
         }
-        return new LoggedEvent(message.getIdentifier(), streamId, unnamedType(message), version, position,
+        return new LoggedEvent(message.getIdentifier(), streamId, EventTypes.of(message), version, position,
                 message.getTimestamp(), json.valueToTree(payload), withRecordedKeys(null, message.getMetaData()), List.of());
-    }
-
-    @Override
-    public String typeOf(EventMessage<?> message) {
-        Object payload = message.getPayload();
-        if (payload instanceof StreamEventAppended raw) {
-            return raw.type();
-        }
-        return payload instanceof NamedEvent named ? named.eventType() : unnamedType(message);
-    }
-
-    /** Events that do not name themselves are named after their aggregate and their class. */
-    private static String unnamedType(EventMessage<?> message) {
-        String partition = message instanceof DomainEventMessage<?> domain && domain.getType() != null
-                ? domain.getType() : "Event";
-        return partition + "." + message.getPayloadType().getSimpleName();
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.eskit.queries.log;
 
 import dev.eskit.commands.api.StreamVersions;
-import dev.eskit.queries.api.Projections;
+import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.api.StreamPositions;
 import java.util.LinkedHashMap;
 import java.util.Map;

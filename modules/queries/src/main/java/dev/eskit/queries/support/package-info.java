@@ -1,5 +1,2 @@
-/**
- * What the projections share: batched writes, savepoints that let a failing event be parked,
- * keyset cursors, timestamps, and a view's rollback to the event store.
- */
+/** What the views share: keyset cursors and timestamps. */
 package dev.eskit.queries.support;

@@ -1,9 +1,0 @@
-package dev.eskit.metrics.api;
-
-/** The replay cannot start: the processor is no projection, or it is replaying already. */
-public class ReplayRefusedException extends RuntimeException {
-
-    public ReplayRefusedException(String message) {
-        super(message);
-    }
-}
