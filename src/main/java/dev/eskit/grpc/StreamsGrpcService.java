@@ -6,6 +6,7 @@ import com.google.protobuf.Empty;
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.commands.api.ExpectedVersion;
+import dev.eskit.commands.api.StreamId;
 import dev.eskit.grpc.v1.AppendManyRequest;
 import dev.eskit.grpc.v1.AppendManyResponse;
 import dev.eskit.grpc.v1.AppendRequest;
@@ -27,16 +28,16 @@ import dev.eskit.grpc.v1.ReadStreamResponse;
 import dev.eskit.grpc.v1.SetMetadataRequest;
 import dev.eskit.grpc.v1.StreamSummary;
 import dev.eskit.grpc.v1.StreamsGrpc;
-import dev.eskit.queries.api.StreamCatalog;
 import dev.eskit.queries.api.StreamCatalog.Page;
 import dev.eskit.queries.api.StreamCatalog.StreamEntry;
+import dev.eskit.queries.api.StreamCatalog;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.web.problem.Problems;
 import dev.eskit.web.streams.AppendCommands;
 import dev.eskit.web.streams.Listings;
 import dev.eskit.web.streams.MultiAppendRequest;
-import dev.eskit.web.streams.StreamAppends;
 import dev.eskit.web.streams.StreamAppends.Appended;
+import dev.eskit.web.streams.StreamAppends;
 import dev.eskit.web.streams.StreamIds;
 import dev.eskit.web.streams.StreamMetadataRequest;
 import dev.eskit.web.streams.StreamMetadataView;
@@ -197,7 +198,7 @@ class StreamsGrpcService extends StreamsGrpc.StreamsImplBase {
         if (expected instanceof ExpectedVersion.Exactly exactly && exactly.version() < 1) {
             throw Problems.invalidField("expectedVersion.exact", "must be between 1 and " + Long.MAX_VALUE);
         }
-        appends.delete(new DeleteStream(streamId, expected, request.getTombstone()));
+        appends.delete(new DeleteStream(new StreamId(streamId), expected, request.getTombstone()));
         Unary.reply(responses, Empty.getDefaultInstance());
     }
 

@@ -1,11 +1,13 @@
 package dev.eskit.web;
 
+import dev.eskit.commands.api.StreamChange;
 import dev.eskit.processing.api.EventProcessors;
 import dev.eskit.processing.api.ProjectionProperties;
 import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.Problems;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,12 +29,15 @@ public class ReadYourWrites {
     private static final Logger logger = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final String REBUILDING_RETRY_AFTER_SECONDS = "5";
 
+    private final CommandGateway commands;
     private final StreamReader streams;
     private final EventLog log;
     private final EventProcessors processors;
     private final ProjectionProperties properties;
 
-    ReadYourWrites(StreamReader streams, EventLog log, EventProcessors processors, ProjectionProperties properties) {
+    ReadYourWrites(CommandGateway commands, StreamReader streams, EventLog log, EventProcessors processors,
+                   ProjectionProperties properties) {
+        this.commands = commands;
         this.streams = streams;
         this.log = log;
         this.processors = processors;
@@ -60,6 +65,16 @@ public class ReadYourWrites {
         if (head > 0) {
             await(projection, head, projection + " up to position " + head);
         }
+    }
+
+    /**
+     * The API's write to a typed aggregate: sends {@code command} to the aggregate of {@code streamId}
+     * and waits until {@code projection} has handled the version the command left it at.
+     */
+    public StreamChange write(String projection, String streamId, Object command) {
+        StreamChange change = commands.sendAndWait(command);
+        await(projection, streamId, change.version());
+        return change;
     }
 
     /** Waits until {@code projection} has handled the stream's latest event. */

@@ -8,6 +8,7 @@ import dev.eskit.commands.api.entity.EntityCommands.EntityCommand;
 import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
 import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
 import dev.eskit.commands.api.entity.EntityCommands.TypeDefinition;
+import dev.eskit.commands.api.entity.EntityId;
 import dev.eskit.commands.api.entity.EntityStreams;
 import dev.eskit.processing.api.EventProcessors;
 import dev.eskit.processing.api.Projections;
@@ -52,7 +53,7 @@ public class EntityOperations {
     public Entity create(String type, String id, JsonNode document) {
         EntityNames.type(type);
         EntityNames.id(id);
-        return entity(type, id, send(new CreateEntity(type, id, requireObject(document))));
+        return entity(type, id, send(new CreateEntity(new EntityId(type, id), requireObject(document))));
     }
 
     /** The version an {@code If-Match} names; for {@code *} (null), whatever version the entity is at now. */
@@ -64,21 +65,21 @@ public class EntityOperations {
     public Entity replace(String type, String id, long version, JsonNode document) {
         EntityNames.type(type);
         EntityNames.id(id);
-        return entity(type, id, send(new ReplaceEntity(EntityStreams.entity(type, id), version, requireObject(document))));
+        return entity(type, id, send(new ReplaceEntity(new EntityId(type, id), version, requireObject(document))));
     }
 
     /** Applies a JSON Merge Patch to the document that is at {@code version}. */
     public Entity patch(String type, String id, long version, JsonNode patch) {
         EntityNames.type(type);
         EntityNames.id(id);
-        return entity(type, id, send(new PatchEntity(EntityStreams.entity(type, id), version, requireObject(patch))));
+        return entity(type, id, send(new PatchEntity(new EntityId(type, id), version, requireObject(patch))));
     }
 
     /** Deletes the entity; at {@code version} when it is not null. */
     public void delete(String type, String id, Long version) {
         EntityNames.type(type);
         EntityNames.id(id);
-        send(new DeleteEntity(EntityStreams.entity(type, id), version));
+        send(new DeleteEntity(new EntityId(type, id), version));
     }
 
     /** Now, as of {@code version}, or at {@code asOf} (at most one of them). */

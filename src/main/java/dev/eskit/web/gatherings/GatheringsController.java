@@ -2,7 +2,6 @@ package dev.eskit.web.gatherings;
 
 import dev.eskit.commands.api.gathering.GatheringCommands.CancelGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.ChangeGathering;
-import dev.eskit.commands.api.gathering.GatheringCommands.GatheringChange;
 import dev.eskit.commands.api.gathering.GatheringCommands.PlanGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.RegisterAttendee;
 import dev.eskit.commands.api.gathering.GatheringCommands.WithdrawAttendee;
@@ -35,7 +34,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,15 +52,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Gatherings", description = "Parties, concerts, festivals and meetups with a capacity; the list is a materialized view of the log")
 class GatheringsController {
 
-    private final CommandGateway commands;
     private final GatheringQueries gatherings;
     private final UserQueries users;
     private final StreamReader streams;
     private final ReadYourWrites readYourWrites;
 
-    GatheringsController(CommandGateway commands, GatheringQueries gatherings, UserQueries users, StreamReader streams,
+    GatheringsController(GatheringQueries gatherings, UserQueries users, StreamReader streams,
                          ReadYourWrites readYourWrites) {
-        this.commands = commands;
         this.gatherings = gatherings;
         this.users = users;
         this.streams = streams;
@@ -76,7 +72,7 @@ class GatheringsController {
     ResponseEntity<Gathering> plan(@Valid @RequestBody PlanRequest request) {
         GatheringRequests.refuseBadShape(request.startsAt(), request.endsAt(), request.capacity());
         GatheringId id = new GatheringId(UUID.randomUUID());
-        send(id, new PlanGathering(id, GatheringRequests.kind(request.kind()), request.name().trim(),
+        write(id, new PlanGathering(id, GatheringRequests.kind(request.kind()), request.name().trim(),
                 request.venue().toVenue(), request.startsAt(), request.endsAt(), request.capacity(),
                 new UserId(request.organizerId())));
         Gathering gathering = gatherings.find(id.value()).orElseThrow();
@@ -94,7 +90,7 @@ class GatheringsController {
                                      @Valid @RequestBody ChangeRequest request) {
         GatheringId gathering = known(id);
         GatheringRequests.refuseBadShape(request.startsAt(), request.endsAt(), request.capacity());
-        send(gathering, new ChangeGathering(gathering, ifMatch == null ? null : Preconditions.version(ifMatch),
+        write(gathering, new ChangeGathering(gathering, ifMatch == null ? null : Preconditions.version(ifMatch),
                 request.name() == null ? null : request.name().trim(),
                 request.venue() == null ? null : request.venue().toVenue(),
                 request.startsAt(), request.endsAt(), request.capacity()));
@@ -107,7 +103,7 @@ class GatheringsController {
     @ApiResponse(responseCode = "409", description = "cancelled already")
     ResponseEntity<Gathering> cancel(@PathVariable String id, @Valid @RequestBody CancellationRequest request) {
         GatheringId gathering = known(id);
-        send(gathering, new CancelGathering(gathering, request.reason()));
+        write(gathering, new CancelGathering(gathering, request.reason()));
         return current(gathering);
     }
 
@@ -118,7 +114,7 @@ class GatheringsController {
     @ApiResponse(responseCode = "409", description = "full, cancelled, or registered already")
     ResponseEntity<Gathering> register(@PathVariable String id, @Valid @RequestBody AttendeeRequest request) {
         GatheringId gathering = known(id);
-        send(gathering, new RegisterAttendee(gathering, new UserId(request.userId())));
+        write(gathering, new RegisterAttendee(gathering, new UserId(request.userId())));
         Gathering view = gatherings.find(gathering.value()).orElseThrow();
         return ResponseEntity.created(URI.create(ApiPaths.V1 + "/gatherings/" + id + "/attendees/" + request.userId()))
                 .eTag(ETags.of(view.version())).body(view);
@@ -131,7 +127,7 @@ class GatheringsController {
     @ApiResponse(responseCode = "409", description = "the gathering is cancelled")
     ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String userId) {
         GatheringId gathering = known(id);
-        send(gathering, new WithdrawAttendee(gathering, new UserId(UserIds.parse(userId))));
+        write(gathering, new WithdrawAttendee(gathering, new UserId(UserIds.parse(userId))));
         return ResponseEntity.noContent().build();
     }
 
@@ -183,9 +179,9 @@ class GatheringsController {
         return gathering;
     }
 
-    private void send(GatheringId gathering, Object command) {
-        GatheringChange change = commands.sendAndWait(command);
-        readYourWrites.await(Projections.GATHERINGS, gathering.toString(), change.version());
+
+    private void write(GatheringId id, Object command) {
+        readYourWrites.write(Projections.GATHERINGS, id.toString(), command);
     }
 
     private ResponseEntity<Gathering> current(GatheringId id) {

@@ -1,13 +1,14 @@
 package dev.eskit.web.streams;
 
 import dev.eskit.commands.api.AppendToStream;
-import dev.eskit.commands.api.AppendToStreams;
 import dev.eskit.commands.api.AppendToStreams.StreamCheck;
+import dev.eskit.commands.api.AppendToStreams;
 import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.NewEvent;
-import dev.eskit.web.problem.Problems;
+import dev.eskit.commands.api.StreamId;
 import dev.eskit.web.problem.Problems.FieldProblem;
+import dev.eskit.web.problem.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class AppendCommands {
             MultiAppendRequest.Check check = request.checks().get(i);
             String field = "checks[" + i + "].";
             checkStreamId(check.streamId(), field, problems);
-            checks.add(new StreamCheck(check.streamId(), expectedVersion(check.expectedVersion(), field + "expectedVersion", problems)));
+            checks.add(new StreamCheck(new StreamId(check.streamId()), expectedVersion(check.expectedVersion(), field + "expectedVersion", problems)));
         }
         return orRefuse(from(appends, checks, problems), problems);
     }
@@ -60,12 +61,12 @@ public final class AppendCommands {
     private static AppendToStreams from(List<AppendToStream> appends, List<StreamCheck> checks, List<FieldProblem> problems) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < appends.size(); i++) {
-            if (!seen.add(appends.get(i).streamId())) {
+            if (!seen.add(appends.get(i).streamId().value())) {
                 problems.add(new FieldProblem("appends[" + i + "].streamId", "the stream appears twice in this request"));
             }
         }
         for (int i = 0; i < checks.size(); i++) {
-            if (!seen.add(checks.get(i).streamId())) {
+            if (!seen.add(checks.get(i).streamId().value())) {
                 problems.add(new FieldProblem("checks[" + i + "].streamId", "the stream appears twice in this request"));
             }
         }
@@ -96,7 +97,7 @@ public final class AppendCommands {
             String id = event.id() != null ? event.id() : ids.get().toString();
             events.add(new NewEvent(id, event.type(), event.data(), metadata));
         }
-        return new AppendToStream(streamId, expected, events);
+        return new AppendToStream(new StreamId(streamId), expected, events);
     }
 
     /** A path's stream id was checked already; a body's is checked here, as a field. */

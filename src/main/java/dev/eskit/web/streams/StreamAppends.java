@@ -6,9 +6,9 @@ import dev.eskit.commands.api.AppendToStreams;
 import dev.eskit.commands.api.AppendsResult;
 import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.commands.api.ExpectedVersion;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.Rejection.UnmetExpectation;
+import dev.eskit.commands.api.Rejection;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.web.problem.RejectionProblems;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public class StreamAppends {
         try {
             commands.sendAndWait(command);
         } catch (CommandExecutionException failure) {
-            throw versionTakenOr(failure, command.streamId());
+            throw versionTakenOr(failure, command.streamId().value());
         }
     }
 
@@ -62,7 +62,7 @@ public class StreamAppends {
         try {
             return commands.sendAndWait(command);
         } catch (CommandExecutionException failure) {
-            throw versionTakenOr(failure, command.streamId());
+            throw versionTakenOr(failure, command.streamId().value());
         }
     }
 
@@ -93,8 +93,8 @@ public class StreamAppends {
 
     private List<UnmetExpectation> unmetNow(AppendToStreams command) {
         List<UnmetExpectation> unmet = new ArrayList<>();
-        command.appends().forEach(append -> unmetNow(append.streamId(), append.expectedVersion()).ifPresent(unmet::add));
-        command.checks().forEach(check -> unmetNow(check.streamId(), check.expectedVersion()).ifPresent(unmet::add));
+        command.appends().forEach(append -> unmetNow(append.streamId().value(), append.expectedVersion()).ifPresent(unmet::add));
+        command.checks().forEach(check -> unmetNow(check.streamId().value(), check.expectedVersion()).ifPresent(unmet::add));
         return unmet;
     }
 

@@ -2,10 +2,11 @@ package dev.eskit.web.streams;
 
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.SetStreamMetadata;
+import dev.eskit.commands.api.StreamId;
 import dev.eskit.commands.api.StreamMetadata;
 import dev.eskit.queries.api.StreamLifecycles.Lifecycle;
-import dev.eskit.web.problem.Problems;
 import dev.eskit.web.problem.Problems.FieldProblem;
+import dev.eskit.web.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,7 +38,7 @@ public class StreamMetadatas {
         }
         streams.lifecycle(streamId);
         JsonNode custom = request.custom() == null || request.custom().isNull() ? null : request.custom();
-        long version = commands.sendAndWait(new SetStreamMetadata(streamId, expected,
+        long version = commands.sendAndWait(new SetStreamMetadata(new StreamId(streamId), expected,
                 new StreamMetadata(request.maxAge(), request.maxCount(), request.truncateBefore(), custom)));
         return new StreamMetadataView(streamId, version, request.maxAge(), request.maxCount(), request.truncateBefore(), custom);
     }

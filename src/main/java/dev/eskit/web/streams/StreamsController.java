@@ -2,6 +2,7 @@ package dev.eskit.web.streams;
 
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.DeleteStream;
+import dev.eskit.commands.api.StreamId;
 import dev.eskit.queries.api.StreamEvents;
 import dev.eskit.queries.api.StreamSummary;
 import dev.eskit.web.ApiPaths;
@@ -114,7 +115,7 @@ class StreamsController {
                                 @Parameter(description = "a version number or any (the default)") @RequestParam(defaultValue = "any") String expectedVersion,
                                 @Parameter(description = "soft or tombstone") @RequestParam(defaultValue = "soft") String mode) {
         StreamIds.require(streamId);
-        appends.delete(new DeleteStream(streamId, StreamDeletions.expectedVersion(expectedVersion), StreamDeletions.isTombstone(mode)));
+        appends.delete(new DeleteStream(new StreamId(streamId), StreamDeletions.expectedVersion(expectedVersion), StreamDeletions.isTombstone(mode)));
         return ResponseEntity.noContent().build();
     }
 

@@ -4,7 +4,6 @@ import dev.eskit.commands.api.user.UserCommands.ChangeUserProfile;
 import dev.eskit.commands.api.user.UserCommands.DeactivateUser;
 import dev.eskit.commands.api.user.UserCommands.EraseUser;
 import dev.eskit.commands.api.user.UserCommands.RegisterUser;
-import dev.eskit.commands.api.user.UserCommands.UserChange;
 import dev.eskit.commands.api.user.UserId;
 import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.api.StreamReader;
@@ -28,7 +27,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,13 +48,11 @@ class UsersController {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final CommandGateway commands;
     private final UserQueries users;
     private final StreamReader streams;
     private final ReadYourWrites readYourWrites;
 
-    UsersController(CommandGateway commands, UserQueries users, StreamReader streams, ReadYourWrites readYourWrites) {
-        this.commands = commands;
+    UsersController(UserQueries users, StreamReader streams, ReadYourWrites readYourWrites) {
         this.users = users;
         this.streams = streams;
         this.readYourWrites = readYourWrites;
@@ -73,7 +69,7 @@ class UsersController {
     @ApiResponse(responseCode = "409", description = "an active user has this email")
     ResponseEntity<User> register(@Valid @RequestBody Registration registration) {
         UserId id = new UserId(UUID.randomUUID());
-        send(id, new RegisterUser(id, registration.name().trim(), email(registration.email(), "email")));
+        write(id, new RegisterUser(id, registration.name().trim(), email(registration.email(), "email")));
         User user = users.find(id.value()).orElseThrow();
         return ResponseEntity.created(URI.create(ApiPaths.V1 + "/users/" + id.value())).eTag(ETags.of(user.version())).body(user);
     }
@@ -115,7 +111,7 @@ class UsersController {
         if (name != null && name.isBlank()) {
             throw Problems.invalidField("name", "must not be blank");
         }
-        send(existing(userId), new ChangeUserProfile(new UserId(userId), version, name,
+        write(existing(userId), new ChangeUserProfile(new UserId(userId), version, name,
                 email == null ? null : email(email, "email")));
         return find(id);
     }
@@ -126,7 +122,7 @@ class UsersController {
     @ApiResponse(responseCode = "404", description = "no such user")
     ResponseEntity<Void> deactivate(@PathVariable String id) {
         UUID userId = uuid(id);
-        send(existing(userId), new DeactivateUser(new UserId(userId)));
+        write(existing(userId), new DeactivateUser(new UserId(userId)));
         return ResponseEntity.noContent().build();
     }
 
@@ -138,7 +134,7 @@ class UsersController {
     @ApiResponse(responseCode = "404", description = "no such user")
     ResponseEntity<Void> erase(@PathVariable String id) {
         UUID userId = uuid(id);
-        send(existing(userId), new EraseUser(new UserId(userId)));
+        write(existing(userId), new EraseUser(new UserId(userId)));
         return ResponseEntity.accepted().build();
     }
 
@@ -151,9 +147,9 @@ class UsersController {
         return user;
     }
 
-    private void send(UserId user, Object command) {
-        UserChange change = commands.sendAndWait(command);
-        readYourWrites.await(Projections.USERS, user.toString(), change.version());
+
+    private void write(UserId id, Object command) {
+        readYourWrites.write(Projections.USERS, id.toString(), command);
     }
 
     private static String text(JsonNode patch, String field) {

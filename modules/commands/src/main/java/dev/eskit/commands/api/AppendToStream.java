@@ -4,7 +4,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Appends events to a raw stream, atomically, if the stream is at the expected version. */
-public record AppendToStream(@TargetAggregateIdentifier String streamId,
+public record AppendToStream(@TargetAggregateIdentifier StreamId streamId,
                              ExpectedVersion expectedVersion,
                              List<NewEvent> events) {
     public AppendToStream {

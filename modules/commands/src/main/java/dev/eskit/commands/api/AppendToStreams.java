@@ -14,6 +14,6 @@ public record AppendToStreams(List<AppendToStream> appends, List<StreamCheck> ch
     }
 
     /** A stream the append only reads: it must be at the expected version when the others are written. */
-    public record StreamCheck(String streamId, ExpectedVersion expectedVersion) {
+    public record StreamCheck(StreamId streamId, ExpectedVersion expectedVersion) {
     }
 }

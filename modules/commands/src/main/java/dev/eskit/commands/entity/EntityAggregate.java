@@ -2,12 +2,13 @@ package dev.eskit.commands.entity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.eskit.commands.api.CommandRejectedException;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.Rejection.Violation;
+import dev.eskit.commands.api.Rejection;
+import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
 import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
 import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
@@ -15,12 +16,14 @@ import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
 import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityState;
 import dev.eskit.commands.api.entity.EntityStreams;
 import dev.eskit.commands.api.entity.EntityUpdated;
 import dev.eskit.commands.api.entity.MergePatches;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.AggregateType;
@@ -44,17 +47,15 @@ class EntityAggregate {
 
     static final String TYPE = "Entity";
     /** The snapshot's shape; raise it when the fields change, and older snapshots are skipped, not misread. */
-    static final String REVISION = "2";
+    static final String REVISION = "3";
 
     @AggregateIdentifier
     private String streamId;
     private String type;
     private String entityId;
+    /** The stream's version: the entity's, or that of another module's stream, which is no entity. */
     private long version;
-    private JsonNode document;
-    private boolean deleted;
-    private Instant createdAt;
-    private Instant updatedAt;
+    private EntityState state;
 
     EntityAggregate() {
         // Axon creates the aggregate empty and sources it from its events
@@ -66,11 +67,11 @@ class EntityAggregate {
     EntityChange handle(CreateEntity command, EntitySchemas schemas) {
         if (streamId != null) {
             throw CommandRejectedException.of(Reason.ALREADY_EXISTS,
-                    command.type() + " " + command.entityId() + " exists already (a deleted entity keeps its id)", version);
+                    command.entity().type() + " " + command.entity().id() + " exists already (a deleted entity keeps its id)", version);
         }
         JsonNode created = MergePatches.normalize(command.document());
-        refuseViolations(schemas.violationsOf(command.type(), created));
-        apply(new EntityCreated(command.type(), command.entityId(), created));
+        refuseViolations(schemas.violationsOf(command.entity().type(), created));
+        apply(new EntityCreated(command.entity().type(), command.entity().id(), created));
         return result(true);
     }
 
@@ -82,7 +83,7 @@ class EntityAggregate {
     @CommandHandler
     EntityChange handle(PatchEntity command, EntitySchemas schemas) {
         refuseUnlessLive();
-        return change(command.expectedVersion(), MergePatches.apply(document, command.patch()), schemas);
+        return change(command.expectedVersion(), MergePatches.apply(state.document(), command.patch()), schemas);
     }
 
     @CommandHandler
@@ -96,7 +97,7 @@ class EntityAggregate {
     private EntityChange change(Long expectedVersion, JsonNode changed, EntitySchemas schemas) {
         refuseUnlessLive();
         refuseUnlessAt(expectedVersion);
-        JsonNode patch = MergePatches.diff(document, changed);
+        JsonNode patch = MergePatches.diff(state.document(), changed);
         if (MergePatches.isEmpty(patch)) {
             return result(false);
         }
@@ -106,7 +107,7 @@ class EntityAggregate {
     }
 
     private EntityChange result(boolean changed) {
-        return new EntityChange(version, document, changed, createdAt, updatedAt);
+        return new EntityChange(version, state.document(), changed, state.createdAt(), state.updatedAt());
     }
 
     @EventSourcingHandler
@@ -114,24 +115,22 @@ class EntityAggregate {
         streamId = EntityStreams.entity(event.type(), event.entityId());
         type = event.type();
         entityId = event.entityId();
-        document = event.document();
-        version = 1;
-        createdAt = at;
-        updatedAt = at;
+        now(EntityState.created(event.document(), at));
     }
 
     @EventSourcingHandler
-    void on(EntityUpdated event, @Timestamp Instant at) {
-        document = MergePatches.apply(document, event.patch());
-        version++;
-        updatedAt = at;
+    void on(EntityUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        now(state.updated(event.patch(), StreamVersions.ofSequence(sequence), at));
     }
 
     @EventSourcingHandler
-    void on(EntityDeleted event, @Timestamp Instant at) {
-        deleted = true;
-        version++;
-        updatedAt = at;
+    void on(EntityDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        now(state.deleted(StreamVersions.ofSequence(sequence), at));
+    }
+
+    private void now(EntityState next) {
+        state = next;
+        version = next.version();
     }
 
     /**
@@ -148,7 +147,7 @@ class EntityAggregate {
     }
 
     private void refuseUnlessLive() {
-        if (deleted || document == null) {
+        if (state == null || state.deleted()) {
             throw CommandRejectedException.of(Reason.NOT_FOUND, type + " " + entityId + " is deleted", version);
         }
     }

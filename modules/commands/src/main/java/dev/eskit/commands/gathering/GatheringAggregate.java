@@ -2,13 +2,13 @@ package dev.eskit.commands.gathering;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.StreamChange;
 import dev.eskit.commands.api.gathering.GatheringCommands.CancelGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.ChangeGathering;
-import dev.eskit.commands.api.gathering.GatheringCommands.GatheringChange;
 import dev.eskit.commands.api.gathering.GatheringCommands.PlanGathering;
 import dev.eskit.commands.api.gathering.GatheringCommands.RegisterAttendee;
 import dev.eskit.commands.api.gathering.GatheringCommands.WithdrawAttendee;
@@ -62,7 +62,7 @@ class GatheringAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    GatheringChange handle(PlanGathering command, ActiveUsers users) {
+    StreamChange handle(PlanGathering command, ActiveUsers users) {
         if (gatheringId != null) {
             throw CommandRejectedException.of(Reason.ALREADY_EXISTS,
                     "gathering " + command.gatheringId().value() + " exists already", version);
@@ -74,11 +74,11 @@ class GatheringAggregate {
         }
         apply(new GatheringPlanned(command.gatheringId(), command.kind(), command.name(), command.venue(),
                 command.startsAt(), command.endsAt(), command.capacity(), command.organizerId()));
-        return new GatheringChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @CommandHandler
-    GatheringChange handle(ChangeGathering command) {
+    StreamChange handle(ChangeGathering command) {
         refuseIfCancelled();
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
             throw CommandRejectedException.of(Reason.STALE_VERSION,
@@ -107,18 +107,18 @@ class GatheringAggregate {
         if (command.capacity() != null && command.capacity() != capacity) {
             apply(new GatheringCapacityChanged(gatheringId, command.capacity()));
         }
-        return new GatheringChange(version, version != before);
+        return new StreamChange(version, version != before);
     }
 
     @CommandHandler
-    GatheringChange handle(CancelGathering command) {
+    StreamChange handle(CancelGathering command) {
         refuseIfCancelled();
         apply(new GatheringCancelled(gatheringId, command.reason()));
-        return new GatheringChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @CommandHandler
-    GatheringChange handle(RegisterAttendee command, ActiveUsers users) {
+    StreamChange handle(RegisterAttendee command, ActiveUsers users) {
         refuseIfCancelled();
         if (!users.isActive(command.userId())) {
             throw CommandRejectedException.of(Reason.NOT_FOUND, "no active user " + command.userId().value(), version);
@@ -130,17 +130,17 @@ class GatheringAggregate {
             throw CommandRejectedException.of(Reason.GATHERING_FULL, "all " + capacity + " places are taken", version);
         }
         apply(new AttendeeRegistered(gatheringId, command.userId()));
-        return new GatheringChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @CommandHandler
-    GatheringChange handle(WithdrawAttendee command) {
+    StreamChange handle(WithdrawAttendee command) {
         refuseIfCancelled();
         if (!attendees.contains(command.userId())) {
             throw CommandRejectedException.of(Reason.NOT_FOUND, "the user is not registered", version);
         }
         apply(new AttendeeWithdrawn(gatheringId, command.userId()));
-        return new GatheringChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @EventSourcingHandler

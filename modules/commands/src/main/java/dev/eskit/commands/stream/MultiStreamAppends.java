@@ -2,13 +2,13 @@ package dev.eskit.commands.stream;
 
 import dev.eskit.commands.api.AppendResult;
 import dev.eskit.commands.api.AppendToStream;
-import dev.eskit.commands.api.AppendToStreams;
 import dev.eskit.commands.api.AppendToStreams.StreamCheck;
+import dev.eskit.commands.api.AppendToStreams;
 import dev.eskit.commands.api.AppendsResult;
 import dev.eskit.commands.api.CommandRejectedException;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.Rejection.UnmetExpectation;
+import dev.eskit.commands.api.Rejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +40,16 @@ class MultiStreamAppends {
         Map<String, Aggregate<StreamAggregate>> loaded = loadInIdOrder(command);
         List<UnmetExpectation> unmet = new ArrayList<>();
         for (AppendToStream append : command.appends()) {
-            Aggregate<StreamAggregate> stream = loaded.get(append.streamId());
+            Aggregate<StreamAggregate> stream = loaded.get(append.streamId().value());
             if (!stream.invoke(root -> root.meetsExpectationOf(append))) {
-                unmet.add(new UnmetExpectation(append.streamId(), append.expectedVersion(), stream.invoke(StreamAggregate::version)));
+                unmet.add(new UnmetExpectation(append.streamId().value(), append.expectedVersion(), stream.invoke(StreamAggregate::version)));
             }
         }
         for (StreamCheck check : command.checks()) {
-            Aggregate<StreamAggregate> stream = loaded.get(check.streamId());
+            Aggregate<StreamAggregate> stream = loaded.get(check.streamId().value());
             boolean met = stream == null ? check.expectedVersion().isMetBy(0) : stream.invoke(root -> root.meets(check.expectedVersion()));
             if (!met) {
-                unmet.add(new UnmetExpectation(check.streamId(), check.expectedVersion(), stream == null ? 0 : stream.invoke(StreamAggregate::version)));
+                unmet.add(new UnmetExpectation(check.streamId().value(), check.expectedVersion(), stream == null ? 0 : stream.invoke(StreamAggregate::version)));
             }
         }
         if (!unmet.isEmpty()) {
@@ -57,7 +57,7 @@ class MultiStreamAppends {
         }
         List<AppendResult> results = new ArrayList<>();
         for (AppendToStream append : command.appends()) {
-            results.add(loaded.get(append.streamId()).invoke(stream -> stream.handle(append)));
+            results.add(loaded.get(append.streamId().value()).invoke(stream -> stream.handle(append)));
         }
         return new AppendsResult(results);
     }
@@ -68,8 +68,8 @@ class MultiStreamAppends {
      */
     private Map<String, Aggregate<StreamAggregate>> loadInIdOrder(AppendToStreams command) throws Exception {
         Map<String, Boolean> written = new TreeMap<>();
-        command.appends().forEach(append -> written.put(append.streamId(), true));
-        command.checks().forEach(check -> written.put(check.streamId(), false));
+        command.appends().forEach(append -> written.put(append.streamId().value(), true));
+        command.checks().forEach(check -> written.put(check.streamId().value(), false));
         Map<String, Aggregate<StreamAggregate>> loaded = new TreeMap<>();
         for (Map.Entry<String, Boolean> stream : written.entrySet()) {
             if (stream.getValue()) {

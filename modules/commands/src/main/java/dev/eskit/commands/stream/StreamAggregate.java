@@ -14,6 +14,7 @@ import dev.eskit.commands.api.NewEvent;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.commands.api.StreamId;
 import dev.eskit.commands.api.StreamVersions;
 import java.util.HashMap;
 import java.util.List;
@@ -74,8 +75,8 @@ class StreamAggregate {
         refuseForeignPartition(command.events());
         long fromVersion = version + 1;
         command.events().forEach(event -> apply(
-                new StreamEventAppended(command.streamId(), event.id(), event.type(), event.data(), event.metadata())));
-        return new AppendResult(command.streamId(), fromVersion, version, false);
+                new StreamEventAppended(command.streamId().value(), event.id(), event.type(), event.data(), event.metadata())));
+        return new AppendResult(command.streamId().value(), fromVersion, version, false);
     }
 
     @CommandHandler
@@ -86,7 +87,7 @@ class StreamAggregate {
             throw CommandRejectedException.of(Reason.NOT_FOUND, "stream " + command.streamId() + " has no events", version);
         }
         refuseUnlessExpected(command.streamId(), command.expectedVersion());
-        apply(new StreamDeleted(command.streamId(), partition, command.tombstone()));
+        apply(new StreamDeleted(command.streamId().value(), partition, command.tombstone()));
     }
 
     /** The stream's version: 0 before its first event; a deletion takes a version too. */
@@ -162,23 +163,23 @@ class StreamAggregate {
                 return Optional.empty();
             }
         }
-        return Optional.of(new AppendResult(command.streamId(), first.version(), first.version() + events.size() - 1, true));
+        return Optional.of(new AppendResult(command.streamId().value(), first.version(), first.version() + events.size() - 1, true));
     }
 
-    private void refuseIfOwnedElsewhere(String id) {
+    private void refuseIfOwnedElsewhere(StreamId id) {
         if (owner != null) {
             throw CommandRejectedException.of(Reason.STREAM_OWNED_ELSEWHERE,
                     "stream " + id + " is written by the " + owner + " aggregate and is read-only here", version);
         }
     }
 
-    private void refuseIfTombstoned(String id) {
+    private void refuseIfTombstoned(StreamId id) {
         if (tombstoned) {
             throw CommandRejectedException.of(Reason.STREAM_TOMBSTONED, "stream " + id + " was deleted for ever", version);
         }
     }
 
-    private void refuseUnlessExpected(String id, ExpectedVersion expected) {
+    private void refuseUnlessExpected(StreamId id, ExpectedVersion expected) {
         if (!meets(expected)) {
             throw CommandRejectedException.of(Reason.WRONG_EXPECTED_VERSION,
                     "stream " + id + " is at version " + version + ", expected " + expected, version);

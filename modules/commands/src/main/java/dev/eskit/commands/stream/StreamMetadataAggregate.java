@@ -36,7 +36,7 @@ class StreamMetadataAggregate {
             throw CommandRejectedException.of(Reason.WRONG_EXPECTED_VERSION, "the metadata of stream "
                     + command.streamId() + " is at version " + version + ", expected " + command.expectedVersion(), version);
         }
-        apply(new StreamMetadataSet(command.streamId(), version + 1, command.metadata()));
+        apply(new StreamMetadataSet(command.streamId().value(), version + 1, command.metadata()));
         return version;
     }
 

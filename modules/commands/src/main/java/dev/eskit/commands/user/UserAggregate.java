@@ -2,17 +2,17 @@ package dev.eskit.commands.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.PersonalDataVault;
 import dev.eskit.commands.api.PersonalValue;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.StreamChange;
 import dev.eskit.commands.api.user.UserCommands.ChangeUserProfile;
 import dev.eskit.commands.api.user.UserCommands.DeactivateUser;
 import dev.eskit.commands.api.user.UserCommands.EraseUser;
 import dev.eskit.commands.api.user.UserCommands.RegisterUser;
-import dev.eskit.commands.api.user.UserCommands.UserChange;
 import dev.eskit.commands.api.user.UserEvents.UserDeactivated;
 import dev.eskit.commands.api.user.UserEvents.UserErased;
 import dev.eskit.commands.api.user.UserEvents.UserProfileChanged;
@@ -52,7 +52,7 @@ class UserAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    UserChange handle(RegisterUser command, UserEmails emails, PersonalDataVault vault) {
+    StreamChange handle(RegisterUser command, UserEmails emails, PersonalDataVault vault) {
         if (userId != null) {
             throw CommandRejectedException.of(Reason.ALREADY_EXISTS, "user " + command.userId().value() + " exists already", version);
         }
@@ -61,11 +61,11 @@ class UserAggregate {
         }
         String subject = command.userId().toString();
         apply(new UserRegistered(command.userId(), vault.seal(subject, command.name()), vault.seal(subject, command.email())));
-        return new UserChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @CommandHandler
-    UserChange handle(ChangeUserProfile command, UserEmails emails, PersonalDataVault vault) {
+    StreamChange handle(ChangeUserProfile command, UserEmails emails, PersonalDataVault vault) {
         refuseUnlessActive();
         if (command.expectedVersion() != null && command.expectedVersion() != version) {
             throw CommandRejectedException.of(Reason.STALE_VERSION,
@@ -74,7 +74,7 @@ class UserAggregate {
         String newName = changed(vault, name, command.name());
         String newEmail = changed(vault, email, command.email());
         if (newName == null && newEmail == null) {
-            return new UserChange(version, false);
+            return new StreamChange(version, false);
         }
         if (newEmail != null && !emails.claim(newEmail, userId)) {
             throw CommandRejectedException.of(Reason.EMAIL_TAKEN, "an active user has this email", version);
@@ -85,28 +85,28 @@ class UserAggregate {
         if (newEmail != null) {
             emails.release(userId, newEmail);
         }
-        return new UserChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @CommandHandler
-    UserChange handle(DeactivateUser command, UserEmails emails) {
+    StreamChange handle(DeactivateUser command, UserEmails emails) {
         if (!active) {
-            return new UserChange(version, false);
+            return new StreamChange(version, false);
         }
         emails.release(userId, null);
         apply(new UserDeactivated(userId));
-        return new UserChange(version, true);
+        return new StreamChange(version, true);
     }
 
     /** The key was destroyed before this command was sent ({@link PersonalDataBeforeDispatch}): no copy of the user's data can be read. */
     @CommandHandler
-    UserChange handle(EraseUser command, UserEmails emails) {
+    StreamChange handle(EraseUser command, UserEmails emails) {
         if (erased) {
-            return new UserChange(version, false);
+            return new StreamChange(version, false);
         }
         emails.release(userId, null);
         apply(new UserErased(userId));
-        return new UserChange(version, true);
+        return new StreamChange(version, true);
     }
 
     @EventSourcingHandler

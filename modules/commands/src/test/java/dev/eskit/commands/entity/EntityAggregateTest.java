@@ -16,6 +16,7 @@ import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
 import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityId;
 import dev.eskit.commands.api.entity.EntityUpdated;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EntityAggregateTest {
 
     private static final String STREAM = "entity:Invoice:42";
+    private static final EntityId ENTITY = new EntityId("Invoice", "42");
     private static final Instant NOW = Instant.parse("2026-12-01T10:15:30.123Z");
 
     private FixtureConfiguration<EntityAggregate> fixture;
@@ -44,7 +46,7 @@ class EntityAggregateTest {
     @Test
     void storesTheWholeDocumentOnCreationWithoutNullMembers() {
         fixture.givenCurrentTime(NOW)
-               .when(new CreateEntity("Invoice", "42", json("{\"total\":10,\"note\":null}")))
+               .when(new CreateEntity(ENTITY, json("{\"total\":10,\"note\":null}")))
                .expectEvents(new EntityCreated("Invoice", "42", json("{\"total\":10}")))
                .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), true, NOW, NOW));
     }
@@ -52,7 +54,7 @@ class EntityAggregateTest {
     @Test
     void refusesToCreateAnIdThatExists() {
         fixture.given(created("{\"total\":10}"))
-               .when(new CreateEntity("Invoice", "42", json("{}")))
+               .when(new CreateEntity(ENTITY, json("{}")))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.ALREADY_EXISTS));
     }
@@ -60,14 +62,14 @@ class EntityAggregateTest {
     @Test
     void storesOnlyTheMergePatchOfAReplacement() {
         fixture.given(created("{\"total\":10,\"note\":\"x\"}"))
-               .when(new ReplaceEntity(STREAM, 1L, json("{\"total\":12}")))
+               .when(new ReplaceEntity(ENTITY, 1L, json("{\"total\":12}")))
                .expectEvents(new EntityUpdated("Invoice", "42", json("{\"total\":12,\"note\":null}")));
     }
 
     @Test
     void storesNothingForAPatchThatChangesNothing() {
         fixture.givenCurrentTime(NOW).andGiven(created("{\"total\":10}"))
-               .when(new PatchEntity(STREAM, 1L, json("{\"total\":10}")))
+               .when(new PatchEntity(ENTITY, 1L, json("{\"total\":10}")))
                .expectNoEvents()
                .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), false, NOW, NOW));
     }
@@ -75,7 +77,7 @@ class EntityAggregateTest {
     @Test
     void refusesAStaleVersion() {
         fixture.given(created("{\"total\":10}"), new EntityUpdated("Invoice", "42", json("{\"total\":11}")))
-               .when(new PatchEntity(STREAM, 1L, json("{\"total\":12}")))
+               .when(new PatchEntity(ENTITY, 1L, json("{\"total\":12}")))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.STALE_VERSION));
     }
@@ -84,7 +86,7 @@ class EntityAggregateTest {
     void refusesAPatchWhoseResultBreaksTheSchema() {
         when(schemas.violationsOf("Invoice", json("{}"))).thenReturn(List.of(new Violation("data", "total is required")));
         fixture.given(created("{\"total\":10}"))
-               .when(new PatchEntity(STREAM, 1L, json("{\"total\":null}")))
+               .when(new PatchEntity(ENTITY, 1L, json("{\"total\":null}")))
                .expectNoEvents()
                .expectException(CommandRejectedException.class)
                .expectExceptionDetails(rejection(Reason.SCHEMA_VIOLATION));
@@ -93,10 +95,10 @@ class EntityAggregateTest {
     @Test
     void deletesSoftlyAndThenRefusesChanges() {
         fixture.given(created("{\"total\":10}"))
-               .when(new DeleteEntity(STREAM, null))
+               .when(new DeleteEntity(ENTITY, null))
                .expectEvents(new EntityDeleted("Invoice", "42"));
         fixture.given(created("{\"total\":10}"), new EntityDeleted("Invoice", "42"))
-               .when(new PatchEntity(STREAM, 2L, json("{\"total\":1}")))
+               .when(new PatchEntity(ENTITY, 2L, json("{\"total\":1}")))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.NOT_FOUND));
     }

@@ -6,10 +6,11 @@ import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.DeleteStream;
 import dev.eskit.commands.api.ExpectedVersion;
 import dev.eskit.commands.api.NewEvent;
-import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.Rejection.Reason;
+import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.StreamDeleted;
 import dev.eskit.commands.api.StreamEventAppended;
+import dev.eskit.commands.api.StreamId;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -152,18 +153,18 @@ class StreamAggregateTest {
     @Test
     void softDeletesAtTheExpectedVersionWithAnEventOfTheStreamsPartition() {
         fixture.given(stored("e1", "Project.Created", "{}"), stored("e2", "Project.Renamed", "{}"))
-               .when(new DeleteStream(STREAM, new ExpectedVersion.Exactly(2), false))
+               .when(new DeleteStream(new StreamId(STREAM), new ExpectedVersion.Exactly(2), false))
                .expectEvents(new StreamDeleted(STREAM, "Project", false));
     }
 
     @Test
     void refusesADeletionAtTheWrongVersionAndOfAStreamWithoutEvents() {
         fixture.given(stored("e1", "Project.Created", "{}"))
-               .when(new DeleteStream(STREAM, new ExpectedVersion.Exactly(3), true))
+               .when(new DeleteStream(new StreamId(STREAM), new ExpectedVersion.Exactly(3), true))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.WRONG_EXPECTED_VERSION, 1));
         fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", false))
-               .when(new DeleteStream(STREAM, new ExpectedVersion.Any(), false))
+               .when(new DeleteStream(new StreamId(STREAM), new ExpectedVersion.Any(), false))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.NOT_FOUND, 2));
     }
@@ -187,7 +188,7 @@ class StreamAggregateTest {
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.STREAM_TOMBSTONED, 2));
         fixture.given(stored("e1", "Project.Created", "{}"), new StreamDeleted(STREAM, "Project", true))
-               .when(new DeleteStream(STREAM, new ExpectedVersion.Any(), true))
+               .when(new DeleteStream(new StreamId(STREAM), new ExpectedVersion.Any(), true))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.STREAM_TOMBSTONED, 2));
     }
@@ -195,7 +196,7 @@ class StreamAggregateTest {
     @Test
     void refusesToDeleteAStreamThatAnotherModuleWrote() {
         fixture.given(new SomeoneElsesEvent(STREAM))
-               .when(new DeleteStream(STREAM, new ExpectedVersion.Any(), false))
+               .when(new DeleteStream(new StreamId(STREAM), new ExpectedVersion.Any(), false))
                .expectNoEvents()
                .expectExceptionDetails(rejection(Reason.STREAM_OWNED_ELSEWHERE, 1));
     }
@@ -215,7 +216,7 @@ class StreamAggregateTest {
     }
 
     private static AppendToStream append(ExpectedVersion expected, NewEvent... events) {
-        return new AppendToStream(STREAM, expected, List.of(events));
+        return new AppendToStream(new StreamId(STREAM), expected, List.of(events));
     }
 
     private static NewEvent event(String id, String type, String data) {

@@ -3,8 +3,8 @@ package dev.eskit.queries.entity;
 import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityState;
 import dev.eskit.commands.api.entity.EntityUpdated;
-import dev.eskit.commands.api.entity.MergePatches;
 import dev.eskit.processing.api.BatchedWrites;
 import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.entity.EntityRow.Key;
@@ -50,7 +50,7 @@ class EntityProjection {
     @EventHandler
     void on(EntityCreated event, @Timestamp Instant at) {
         change(rows -> {
-            EntityRow created = EntityRow.created(event.type(), event.entityId(), event.document().toString(), at);
+            EntityRow created = new EntityRow(event.type(), event.entityId(), EntityState.created(event.document(), at), false);
             rows.put(created.key(), created);
         });
     }
@@ -59,8 +59,7 @@ class EntityProjection {
     void on(EntityUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(rows -> {
             EntityRow current = current(rows, new Key(event.type(), event.entityId()));
-            String updated = MergePatches.apply(JsonMapper.shared().readTree(current.document()), event.patch()).toString();
-            rows.put(current.key(), current.updated(StreamVersions.ofSequence(sequence), updated, at));
+            rows.put(current.key(), current.now(current.state().updated(event.patch(), StreamVersions.ofSequence(sequence), at)));
         });
     }
 
@@ -68,7 +67,7 @@ class EntityProjection {
     void on(EntityDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(rows -> {
             EntityRow current = current(rows, new Key(event.type(), event.entityId()));
-            rows.put(current.key(), current.deleted(StreamVersions.ofSequence(sequence), at));
+            rows.put(current.key(), current.now(current.state().deleted(StreamVersions.ofSequence(sequence), at)));
         });
     }
 
@@ -84,8 +83,8 @@ class EntityProjection {
         }
         return jdbc.queryForObject("SELECT version, document, created_at, updated_at, deleted FROM entity_view "
                         + "WHERE type = ? AND entity_id = ?",
-                (row, i) -> new EntityRow(key.type(), key.entityId(), row.getLong("version"), row.getString("document"),
-                        Times.read(row, "created_at"), Times.read(row, "updated_at"), row.getBoolean("deleted"), true),
+                (row, i) -> new EntityRow(key.type(), key.entityId(), new EntityState(JsonMapper.shared().readTree(row.getString("document")),
+                        row.getLong("version"), Times.read(row, "created_at"), Times.read(row, "updated_at"), row.getBoolean("deleted")), true),
                 key.type(), key.entityId());
     }
 
@@ -97,20 +96,20 @@ class EntityProjection {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(), (statement, row) -> {
                         statement.setString(1, row.type());
                         statement.setString(2, row.entityId());
-                        statement.setLong(3, row.version());
-                        statement.setString(4, row.document());
-                        statement.setObject(5, Times.of(row.createdAt()));
-                        statement.setObject(6, Times.of(row.updatedAt()));
-                        statement.setBoolean(7, row.deleted());
+                        statement.setLong(3, row.state().version());
+                        statement.setString(4, row.state().document().toString());
+                        statement.setObject(5, Times.of(row.state().createdAt()));
+                        statement.setObject(6, Times.of(row.state().updatedAt()));
+                        statement.setBoolean(7, row.state().deleted());
                     });
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("UPDATE entity_view SET version = ?, document = ?, updated_at = ?, deleted = ? "
                     + "WHERE type = ? AND entity_id = ?", updates, updates.size(), (statement, row) -> {
-                        statement.setLong(1, row.version());
-                        statement.setString(2, row.document());
-                        statement.setObject(3, Times.of(row.updatedAt()));
-                        statement.setBoolean(4, row.deleted());
+                        statement.setLong(1, row.state().version());
+                        statement.setString(2, row.state().document().toString());
+                        statement.setObject(3, Times.of(row.state().updatedAt()));
+                        statement.setBoolean(4, row.state().deleted());
                         statement.setString(5, row.type());
                         statement.setString(6, row.entityId());
                     });

@@ -1,21 +1,12 @@
 package dev.eskit.queries.entity;
 
-import java.time.Instant;
+import dev.eskit.commands.api.entity.EntityState;
 
 /** One row of {@code entity_view} as a batch of the projection changes it; {@code stored} once it exists in the table. */
-record EntityRow(String type, String entityId, long version, String document, Instant createdAt, Instant updatedAt,
-                 boolean deleted, boolean stored) {
+record EntityRow(String type, String entityId, EntityState state, boolean stored) {
 
-    static EntityRow created(String type, String entityId, String document, Instant at) {
-        return new EntityRow(type, entityId, 1, document, at, at, false, false);
-    }
-
-    EntityRow updated(long version, String document, Instant at) {
-        return new EntityRow(type, entityId, version, document, createdAt, at, deleted, stored);
-    }
-
-    EntityRow deleted(long version, Instant at) {
-        return new EntityRow(type, entityId, version, document, createdAt, at, true, stored);
+    EntityRow now(EntityState next) {
+        return new EntityRow(type, entityId, next, stored);
     }
 
     Key key() {

@@ -3,6 +3,7 @@ package dev.eskit.queries.entity;
 import dev.eskit.commands.api.EventTypes;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityState;
 import dev.eskit.commands.api.entity.EntityStreams;
 import dev.eskit.commands.api.entity.EntityUpdated;
 import dev.eskit.commands.api.entity.MergePatches;
@@ -76,17 +77,14 @@ class JdbcEntityQueries implements EntityQueries {
             return Optional.empty();
         }
         List<EntityHistoryEntry> history = new ArrayList<>();
-        JsonNode document = JsonMapper.shared().createObjectNode();
+        EntityState state = null;
         for (LoggedEvent event : events) {
-            String action = action(event);
-            JsonNode before = document;
-            JsonNode patch = action.equals(EntityDeleted.ACTION) ? null : event.data();
-            if (patch != null) {
-                document = MergePatches.apply(document, patch);
-            }
+            JsonNode before = state == null ? JsonMapper.shared().createObjectNode() : state.document();
+            state = fold(state, event);
+            JsonNode patch = action(event).equals(EntityDeleted.ACTION) ? null : event.data();
             String actor = event.metadata().has("actor") ? event.metadata().get("actor").asString() : null;
-            history.add(new EntityHistoryEntry(event.version(), action, event.timestamp(), actor, patch,
-                    patch == null ? List.of() : JsonChanges.between(before, document)));
+            history.add(new EntityHistoryEntry(event.version(), action(event), event.timestamp(), actor, patch,
+                    patch == null ? List.of() : JsonChanges.between(before, state.document())));
         }
         return Optional.of(history);
     }
@@ -123,30 +121,33 @@ class JdbcEntityQueries implements EntityQueries {
 
     private static Optional<Entity> replay(String type, String id, List<LoggedEvent> events, Predicate<LoggedEvent> included,
                                            boolean includeDeleted) {
-        JsonNode document = null;
-        Instant createdAt = null;
-        LoggedEvent last = null;
+        EntityState state = null;
         for (LoggedEvent event : events) {
             if (!included.test(event)) {
                 break;
             }
-            String action = action(event);
-            if (action.equals(EntityCreated.ACTION)) {
-                document = MergePatches.normalize(event.data());
-                createdAt = event.timestamp();
-            } else if (action.equals(EntityUpdated.ACTION)) {
-                document = MergePatches.apply(document, event.data());
-            }
-            last = event;
+            state = fold(state, event);
         }
-        if (last == null) {
+        if (state == null || state.deleted() && !includeDeleted) {
             return Optional.empty();
         }
-        boolean deleted = action(last).equals(EntityDeleted.ACTION);
-        if (deleted && !includeDeleted) {
-            return Optional.empty();
+        return Optional.of(new Entity(type, id, state.version(), state.document(), state.createdAt(), state.updatedAt(),
+                state.deleted()));
+    }
+
+    /** An entity's stored event read back into its fold, by its public type. */
+    private static EntityState fold(EntityState state, LoggedEvent event) {
+        String action = action(event);
+        if (action.equals(EntityCreated.ACTION)) {
+            return EntityState.created(MergePatches.normalize(event.data()), event.timestamp());
         }
-        return Optional.of(new Entity(type, id, last.version(), document, createdAt, last.timestamp(), deleted));
+        if (action.equals(EntityUpdated.ACTION)) {
+            return state.updated(event.data(), event.version(), event.timestamp());
+        }
+        if (action.equals(EntityDeleted.ACTION)) {
+            return state.deleted(event.version(), event.timestamp());
+        }
+        return state;
     }
 
     /** The entity's events up to {@code toVersion}, oldest first. */

@@ -12,32 +12,31 @@ public final class EntityCommands {
 
     /** A command on one entity; each answers with an {@link EntityChange}. */
     public sealed interface EntityCommand permits CreateEntity, ReplaceEntity, PatchEntity, DeleteEntity {
-        String streamId();
+        EntityId entity();
     }
 
     /** Creates an entity; refused if its stream exists. */
-    public record CreateEntity(@TargetAggregateIdentifier String streamId, String type, String entityId, JsonNode document) implements EntityCommand {
-        public CreateEntity(String type, String entityId, JsonNode document) {
-            this(EntityStreams.entity(type, entityId), type, entityId, document);
-        }
+    public record CreateEntity(@TargetAggregateIdentifier EntityId entity, JsonNode document) implements EntityCommand {
     }
 
     /** Replaces the whole document if the entity is at {@code expectedVersion} (null: any). */
-    public record ReplaceEntity(@TargetAggregateIdentifier String streamId, Long expectedVersion, JsonNode document) implements EntityCommand {
+    public record ReplaceEntity(@TargetAggregateIdentifier EntityId entity, Long expectedVersion, JsonNode document) implements EntityCommand {
     }
 
     /** Applies an RFC 7396 merge patch if the entity is at {@code expectedVersion} (null: any). */
-    public record PatchEntity(@TargetAggregateIdentifier String streamId, Long expectedVersion, JsonNode patch) implements EntityCommand {
+    public record PatchEntity(@TargetAggregateIdentifier EntityId entity, Long expectedVersion, JsonNode patch) implements EntityCommand {
     }
 
     /** Deletes the entity if it is at {@code expectedVersion} (null: any). */
-    public record DeleteEntity(@TargetAggregateIdentifier String streamId, Long expectedVersion) implements EntityCommand {
+    public record DeleteEntity(@TargetAggregateIdentifier EntityId entity, Long expectedVersion) implements EntityCommand {
     }
 
     /** Gives a type a JSON Schema (2020-12); an identical schema changes nothing. */
-    public record DefineEntityType(@TargetAggregateIdentifier String streamId, String type, JsonNode schema) {
-        public DefineEntityType(String type, JsonNode schema) {
-            this(EntityStreams.type(type), type, schema);
+    public record DefineEntityType(String type, JsonNode schema) {
+
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return EntityStreams.type(type);
         }
     }
 

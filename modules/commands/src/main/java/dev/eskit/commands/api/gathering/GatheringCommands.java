@@ -27,8 +27,4 @@ public final class GatheringCommands {
 
     public record WithdrawAttendee(@TargetAggregateIdentifier GatheringId gatheringId, UserId userId) {
     }
-
-    /** A gathering after a command: {@code changed} is false when nothing was stored. */
-    public record GatheringChange(long version, boolean changed) {
-    }
 }

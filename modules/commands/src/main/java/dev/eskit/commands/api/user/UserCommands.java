@@ -22,8 +22,4 @@ public final class UserCommands {
     /** Destroys the user's personal data everywhere; the stream and its versions remain. */
     public record EraseUser(@TargetAggregateIdentifier UserId userId) {
     }
-
-    /** A user after a command: {@code changed} is false when nothing was stored. */
-    public record UserChange(long version, boolean changed) {
-    }
 }
