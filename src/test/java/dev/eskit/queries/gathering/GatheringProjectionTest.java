@@ -30,7 +30,7 @@ class GatheringProjectionTest {
     @Autowired
     private GatheringProjection projection;
     @Autowired
-    private GatheringViews views;
+    private JpaGatheringQueries views;
     @Autowired
     private EventStore eventStore;
 

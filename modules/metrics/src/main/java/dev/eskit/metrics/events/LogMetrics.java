@@ -1,6 +1,7 @@
 package dev.eskit.metrics.events;
 
-import dev.eskit.metrics.support.Recent;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.eskit.queries.api.Consumer;
 import dev.eskit.queries.api.ConsumerCheckpoints;
 import dev.eskit.queries.api.EventLog;
@@ -24,20 +25,22 @@ import org.springframework.stereotype.Component;
 class LogMetrics {
 
     private static final Duration FRESHNESS = Duration.ofSeconds(1);
+    /** The one entry of {@link #consumers}: all of them, read together. */
+    private static final String ALL = "all";
 
     private final ConsumerCheckpoints checkpoints;
     private final MeterRegistry registry;
-    private final Recent<Map<String, Consumer>> consumers;
+    private final LoadingCache<String, Map<String, Consumer>> consumers;
     private final Map<String, Set<Meter>> consumerMeters = new ConcurrentHashMap<>();
 
     LogMetrics(EventLog log, ConsumerCheckpoints checkpoints, MeterRegistry registry) {
         this.checkpoints = checkpoints;
         this.registry = registry;
-        this.consumers = new Recent<>(FRESHNESS, this::readConsumers);
+        this.consumers = Caffeine.newBuilder().expireAfterWrite(FRESHNESS).build(all -> readConsumers());
         Gauge.builder("eskit.log.head.position", log, EventLog::head)
                 .description("position of the newest event in the global log")
                 .register(registry);
-        Gauge.builder("eskit.consumers.count", consumers, recent -> recent.get().size())
+        Gauge.builder("eskit.consumers.count", consumers, recent -> recent.get(ALL).size())
                 .description("named consumer checkpoints")
                 .register(registry);
     }
@@ -64,7 +67,7 @@ class LogMetrics {
 
     private Meter gauge(String metric, String description, String unit, String name, ToDoubleFunction<Consumer> value) {
         return Gauge.builder(metric, consumers, recent -> {
-                    Consumer consumer = recent.get().get(name);
+                    Consumer consumer = recent.get(ALL).get(name);
                     return consumer == null ? Double.NaN : value.applyAsDouble(consumer);
                 })
                 .description(description)

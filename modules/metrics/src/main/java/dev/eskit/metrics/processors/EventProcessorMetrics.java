@@ -1,6 +1,7 @@
 package dev.eskit.metrics.processors;
 
-import dev.eskit.metrics.support.Recent;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.eskit.processing.api.EventProcessors;
 import dev.eskit.processing.api.ProcessorStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -25,15 +26,17 @@ class EventProcessorMetrics {
 
     private static final List<String> STATES = List.of(ProcessorStatus.RUNNING, ProcessorStatus.REPLAYING,
             ProcessorStatus.ERROR, ProcessorStatus.STOPPED);
+    /** The one entry of {@link #statuses}: every processor's, read together. */
+    private static final String ALL = "all";
 
     private final EventProcessors processors;
     private final MeterRegistry registry;
-    private final Recent<Map<String, ProcessorStatus>> statuses;
+    private final LoadingCache<String, Map<String, ProcessorStatus>> statuses;
 
     EventProcessorMetrics(EventProcessors processors, MeterRegistry registry) {
         this.processors = processors;
         this.registry = registry;
-        this.statuses = new Recent<>(Duration.ofSeconds(1), () -> processors.all().stream()
+        this.statuses = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).build(all -> processors.all().stream()
                 .collect(Collectors.toMap(ProcessorStatus::name, Function.identity())));
     }
 
@@ -50,7 +53,7 @@ class EventProcessorMetrics {
             gauge("eskit.processor.dead.letters", "events parked in the processor's dead-letter queue", "events", name,
                     status -> status.deadLetters() == null ? 0 : status.deadLetters());
             for (String state : STATES) {
-                Gauge.builder("eskit.processor.status", statuses, recent -> state.equals(recent.get().get(name).status()) ? 1 : 0)
+                Gauge.builder("eskit.processor.status", statuses, recent -> state.equals(recent.get(ALL).get(name).status()) ? 1 : 0)
                         .description("1 for the processor's current status, 0 for the others")
                         .tags(Tags.of("processor", name, "status", state))
                         .register(registry);
@@ -59,7 +62,7 @@ class EventProcessorMetrics {
     }
 
     private void gauge(String metric, String description, String unit, String name, ToDoubleFunction<ProcessorStatus> value) {
-        Gauge.builder(metric, statuses, recent -> value.applyAsDouble(recent.get().get(name)))
+        Gauge.builder(metric, statuses, recent -> value.applyAsDouble(recent.get(ALL).get(name)))
                 .description(description)
                 .baseUnit(unit)
                 .tags(Tags.of("processor", name))

@@ -6,7 +6,7 @@ import dev.eskit.commands.api.StreamMetadataSet;
 import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.processing.api.BatchedWrites;
 import dev.eskit.processing.api.Projections;
-import dev.eskit.queries.support.Times;
+import dev.eskit.queries.support.SqlTimestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,13 +79,13 @@ class CatalogProjection {
         }
         List<String> kept = streams.keySet().stream().filter(id -> !streams.get(id).removed()).toList();
         int[] updated = jdbc.batchUpdate("UPDATE catalog_stream SET version = ?, updated_at = ? WHERE stream_id = ?",
-                kept.stream().map(id -> new Object[] {streams.get(id).version(), Times.of(streams.get(id).updatedAt()), id}).toList());
+                kept.stream().map(id -> new Object[] {streams.get(id).version(), SqlTimestamps.of(streams.get(id).updatedAt()), id}).toList());
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             if (updated[i] == 0) {
                 CatalogChanges.StreamChange stream = streams.get(kept.get(i));
-                inserts.add(new Object[] {kept.get(i), stream.partition(), stream.version(), Times.of(stream.createdAt()),
-                        Times.of(stream.updatedAt())});
+                inserts.add(new Object[] {kept.get(i), stream.partition(), stream.version(), SqlTimestamps.of(stream.createdAt()),
+                        SqlTimestamps.of(stream.updatedAt())});
                 gained.merge(stream.partition(), 1L, Long::sum);
             }
         }

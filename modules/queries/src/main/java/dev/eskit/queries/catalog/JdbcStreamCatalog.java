@@ -2,7 +2,7 @@ package dev.eskit.queries.catalog;
 
 import dev.eskit.queries.api.StreamCatalog;
 import dev.eskit.queries.support.KeyCursors;
-import dev.eskit.queries.support.Times;
+import dev.eskit.queries.support.SqlTimestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,7 +37,7 @@ class JdbcStreamCatalog implements StreamCatalog {
             arguments.add(partition);
         }
         return page(sql, arguments, "stream_id", limit, cursor,
-                (row, n) -> new StreamEntry(row.getString(1), row.getString(2), row.getLong(3), Times.read(row, "updated_at")),
+                (row, n) -> new StreamEntry(row.getString(1), row.getString(2), row.getLong(3), SqlTimestamps.read(row, "updated_at")),
                 StreamEntry::streamId);
     }
 

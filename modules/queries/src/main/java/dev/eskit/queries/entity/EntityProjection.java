@@ -8,7 +8,7 @@ import dev.eskit.commands.api.entity.EntityUpdated;
 import dev.eskit.processing.api.BatchedWrites;
 import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.entity.EntityRow.Key;
-import dev.eskit.queries.support.Times;
+import dev.eskit.queries.support.SqlTimestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +84,7 @@ class EntityProjection {
         return jdbc.queryForObject("SELECT version, document, created_at, updated_at, deleted FROM entity_view "
                         + "WHERE type = ? AND entity_id = ?",
                 (row, i) -> new EntityRow(key.type(), key.entityId(), new EntityState(JsonMapper.shared().readTree(row.getString("document")),
-                        row.getLong("version"), Times.read(row, "created_at"), Times.read(row, "updated_at"), row.getBoolean("deleted")), true),
+                        row.getLong("version"), SqlTimestamps.read(row, "created_at"), SqlTimestamps.read(row, "updated_at"), row.getBoolean("deleted")), true),
                 key.type(), key.entityId());
     }
 
@@ -98,8 +98,8 @@ class EntityProjection {
                         statement.setString(2, row.entityId());
                         statement.setLong(3, row.state().version());
                         statement.setString(4, row.state().document().toString());
-                        statement.setObject(5, Times.of(row.state().createdAt()));
-                        statement.setObject(6, Times.of(row.state().updatedAt()));
+                        statement.setObject(5, SqlTimestamps.of(row.state().createdAt()));
+                        statement.setObject(6, SqlTimestamps.of(row.state().updatedAt()));
                         statement.setBoolean(7, row.state().deleted());
                     });
         }
@@ -108,7 +108,7 @@ class EntityProjection {
                     + "WHERE type = ? AND entity_id = ?", updates, updates.size(), (statement, row) -> {
                         statement.setLong(1, row.state().version());
                         statement.setString(2, row.state().document().toString());
-                        statement.setObject(3, Times.of(row.state().updatedAt()));
+                        statement.setObject(3, SqlTimestamps.of(row.state().updatedAt()));
                         statement.setBoolean(4, row.state().deleted());
                         statement.setString(5, row.type());
                         statement.setString(6, row.entityId());

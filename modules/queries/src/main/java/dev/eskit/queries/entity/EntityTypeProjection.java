@@ -2,7 +2,7 @@ package dev.eskit.queries.entity;
 
 import dev.eskit.commands.api.entity.EntityTypeDefined;
 import dev.eskit.processing.api.Projections;
-import dev.eskit.queries.support.Times;
+import dev.eskit.queries.support.SqlTimestamps;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,11 +30,11 @@ class EntityTypeProjection {
     @EventHandler
     void on(EntityTypeDefined event, @Timestamp Instant at) {
         int updated = jdbc.update("UPDATE entity_type_view SET schema_version = ?, schema_json = ?, updated_at = ? WHERE type = ?",
-                event.schemaVersion(), event.schema().toString(), Times.of(at), event.type());
+                event.schemaVersion(), event.schema().toString(), SqlTimestamps.of(at), event.type());
         if (updated == 0) {
             jdbc.update("INSERT INTO entity_type_view (type, schema_version, schema_json, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?)", event.type(), event.schemaVersion(), event.schema().toString(),
-                    Times.of(at), Times.of(at));
+                    SqlTimestamps.of(at), SqlTimestamps.of(at));
         }
     }
 }

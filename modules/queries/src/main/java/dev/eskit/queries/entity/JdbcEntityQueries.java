@@ -16,7 +16,7 @@ import dev.eskit.queries.api.EntityTypeView;
 import dev.eskit.queries.api.LoggedEvent;
 import dev.eskit.queries.api.StreamReader;
 import dev.eskit.queries.support.KeyCursors;
-import dev.eskit.queries.support.Times;
+import dev.eskit.queries.support.SqlTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -163,13 +163,13 @@ class JdbcEntityQueries implements EntityQueries {
 
     private static Entity entity(ResultSet row) throws SQLException {
         return new Entity(row.getString("type"), row.getString("entity_id"), row.getLong("version"),
-                JsonMapper.shared().readTree(row.getString("document")), Times.read(row, "created_at"),
-                Times.read(row, "updated_at"), row.getBoolean("deleted"));
+                JsonMapper.shared().readTree(row.getString("document")), SqlTimestamps.read(row, "created_at"),
+                SqlTimestamps.read(row, "updated_at"), row.getBoolean("deleted"));
     }
 
     private static EntityTypeView typeView(ResultSet row) throws SQLException {
         return new EntityTypeView(row.getString("type"), row.getInt("schema_version"),
-                JsonMapper.shared().readTree(row.getString("schema_json")), Times.read(row, "created_at"),
-                Times.read(row, "updated_at"));
+                JsonMapper.shared().readTree(row.getString("schema_json")), SqlTimestamps.read(row, "created_at"),
+                SqlTimestamps.read(row, "updated_at"));
     }
 }

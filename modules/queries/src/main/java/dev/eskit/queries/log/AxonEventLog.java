@@ -32,10 +32,10 @@ class AxonEventLog implements EventLog {
 
     private final EventStore eventStore;
     private final StoredEvents stored;
-    private final EventViews views;
+    private final AxonEventDescriber views;
     private final int maxScannedPerRead;
 
-    AxonEventLog(EventStore eventStore, StoredEvents stored, EventViews views,
+    AxonEventLog(EventStore eventStore, StoredEvents stored, AxonEventDescriber views,
                  @Value("${eskit.log.max-scanned-per-read:10000}") int maxScannedPerRead) {
         this.eventStore = eventStore;
         this.stored = stored;

@@ -16,11 +16,11 @@ class StoredEventFollower implements LogFollower {
 
     private final BlockingStream<TrackedEventMessage<?>> stream;
     private final Selector selector;
-    private final EventViews views;
+    private final AxonEventDescriber views;
     private TrackingToken position;
 
     StoredEventFollower(BlockingStream<TrackedEventMessage<?>> stream, TrackingToken start, Selector selector,
-                        EventViews views) {
+                        AxonEventDescriber views) {
         this.stream = stream;
         this.position = start;
         this.selector = selector;

@@ -37,7 +37,7 @@ class UserView {
         }
         if (email != null) {
             this.email = email;
-            this.emailKey = UserViews.emailKey(email);
+            this.emailKey = JpaUserQueries.emailKey(email);
         }
     }
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * it come from Axon's metadata, where every command's correlation data lands.
  */
 @Component
-class EventViews implements EventDescriber {
+class AxonEventDescriber implements EventDescriber {
 
     /** Axon metadata keys that readers see in an event's metadata. */
     static final String[] RECORDED_KEYS = {"actor", "requestId"};
@@ -32,7 +32,7 @@ class EventViews implements EventDescriber {
     private final JsonMapper json;
     private final PersonalDataVault vault;
 
-    EventViews(JsonMapper json, PersonalDataVault vault) {
+    AxonEventDescriber(JsonMapper json, PersonalDataVault vault) {
         this.json = json;
         this.vault = vault;
     }

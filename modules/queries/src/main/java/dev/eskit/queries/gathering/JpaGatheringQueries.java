@@ -29,14 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class GatheringViews implements GatheringQueries {
+class JpaGatheringQueries implements GatheringQueries {
 
     private final GatheringViewRepository gatherings;
     private final GatheringAttendeeRepository attendees;
     private final GatheringProjection projection;
     private final RolledBackProjection store;
 
-    GatheringViews(GatheringViewRepository gatherings, GatheringAttendeeRepository attendees, GatheringProjection projection,
+    JpaGatheringQueries(GatheringViewRepository gatherings, GatheringAttendeeRepository attendees, GatheringProjection projection,
                    RolledBackProjection store) {
         this.gatherings = gatherings;
         this.attendees = attendees;

@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns, the same on H2 and PostgreSQL. */
-public final class Times {
+public final class SqlTimestamps {
 
-    private Times() {
+    private SqlTimestamps() {
     }
 
     public static OffsetDateTime of(Instant instant) {

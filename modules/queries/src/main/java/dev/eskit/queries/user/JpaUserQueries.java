@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(Projections.USERS)
-class UserViews implements UserQueries {
+class JpaUserQueries implements UserQueries {
 
     /** Below every id in the databases' byte order of UUIDs. */
     private static final UUID FIRST = new UUID(0, 0);
@@ -41,7 +41,7 @@ class UserViews implements UserQueries {
     private final PersonalDataVault vault;
     private final RolledBackProjection store;
 
-    UserViews(UserViewRepository users, PersonalDataVault vault, RolledBackProjection store) {
+    JpaUserQueries(UserViewRepository users, PersonalDataVault vault, RolledBackProjection store) {
         this.users = users;
         this.vault = vault;
         this.store = store;

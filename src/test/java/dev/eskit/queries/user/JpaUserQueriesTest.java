@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** The users view: each handler, then the query a client would make. */
 @H2Test
 @Transactional
-class UserViewsTest {
+class JpaUserQueriesTest {
 
     @Autowired
-    private UserViews views;
+    private JpaUserQueries views;
     @Autowired
     private PersonalDataVault vault;
     @Autowired

@@ -1,4 +1,4 @@
-package dev.eskit.metrics.support;
+package dev.eskit.metrics.axon;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
