@@ -6,13 +6,11 @@ import dev.eskit.queries.api.Gathering;
 import dev.eskit.queries.api.GatheringFilter;
 import dev.eskit.queries.api.GatheringPage;
 import dev.eskit.queries.api.GatheringQueries;
-import dev.eskit.queries.api.InvalidCursorException;
+import dev.eskit.queries.support.KeyCursors;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,7 +75,7 @@ class JpaGatheringQueries implements GatheringQueries {
             return new GatheringPage(rows, null);
         }
         Gathering last = rows.get(limit - 1);
-        return new GatheringPage(List.copyOf(rows.subList(0, limit)), encode(last.startsAt(), last.id()));
+        return new GatheringPage(List.copyOf(rows.subList(0, limit)), KeyCursors.encode(key(last.startsAt(), last.id())));
     }
 
     private static Specification<GatheringView> matching(GatheringFilter filter) {
@@ -103,7 +101,7 @@ class JpaGatheringQueries implements GatheringQueries {
     }
 
     private static Specification<GatheringView> after(String cursor) {
-        String[] parts = decode(cursor);
+        String[] parts = KeyCursors.decode(cursor, JpaGatheringQueries::isKey).split("\\|");
         Instant start = Instant.ofEpochMilli(Long.parseLong(parts[0]));
         UUID id = UUID.fromString(parts[1]);
         return (root, query, cb) -> cb.or(
@@ -111,19 +109,19 @@ class JpaGatheringQueries implements GatheringQueries {
                 cb.and(cb.equal(root.get("startsAt"), start), cb.greaterThan(root.get("id"), id)));
     }
 
-    private static String encode(Instant start, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((start.toEpochMilli() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    /** The key of the list's order: when the gathering starts, then its id. */
+    private static String key(Instant start, UUID id) {
+        return start.toEpochMilli() + "|" + id;
     }
 
-    private static String[] decode(String cursor) {
+    private static boolean isKey(String key) {
+        String[] parts = key.split("\\|");
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             Long.parseLong(parts[0]);
             UUID.fromString(parts[1]);
-            return parts;
+            return true;
         } catch (RuntimeException e) {
-            throw new InvalidCursorException("'" + cursor + "' is not a cursor of this list");
+            return false;
         }
     }
 
