@@ -1,2 +1,5 @@
-/** What the write side's aggregates share: the in-memory aggregate cache. */
+/**
+ * What the write side's aggregates share: their caches (Caffeine through Axon's JCache adapter,
+ * never serving a copy the store has moved past) and the lookup of active users.
+ */
 package dev.eskit.commands.support;
