@@ -2,6 +2,7 @@ package dev.eskit.store;
 
 import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.LogHead;
 import dev.eskit.processing.api.ProjectionProperties;
 import dev.eskit.processing.api.Projections;
 import dev.eskit.queries.api.EventDescriber;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -96,7 +96,7 @@ class IndexedStreamReader implements StreamReader {
             return positions;
         }
         long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
-        long head = head();
+        long head = LogHead.of(eventStore);
         for (long waitFor = head; positions.size() < wanted; waitFor++) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -109,11 +109,6 @@ class IndexedStreamReader implements StreamReader {
             positions = index.indexed(streamId, fromVersion, toVersion);
         }
         return positions;
-    }
-
-    private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
     }
 
     private void awaitIndex(long position, long nanos) {

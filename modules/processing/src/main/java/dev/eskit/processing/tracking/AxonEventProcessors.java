@@ -1,6 +1,7 @@
 package dev.eskit.processing.tracking;
 
 import dev.eskit.processing.api.EventProcessors;
+import dev.eskit.processing.api.LogHead;
 import dev.eskit.processing.api.ProcessorStatus;
 import dev.eskit.processing.api.Projections;
 import dev.eskit.processing.api.ReplayRefusedException;
@@ -59,13 +60,13 @@ class AxonEventProcessors implements EventProcessors {
 
     @Override
     public List<ProcessorStatus> all() {
-        long head = head();
+        long head = LogHead.of(eventStore);
         return followers().map(processor -> status(processor, head)).toList();
     }
 
     @Override
     public Optional<ProcessorStatus> find(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).map(processor -> status(processor, head()));
+        return processing.eventProcessor(name, StreamingEventProcessor.class).map(processor -> status(processor, LogHead.of(eventStore)));
     }
 
     /**
@@ -87,7 +88,7 @@ class AxonEventProcessors implements EventProcessors {
         if (replaying(tokens.of(name))) {
             throw new ReplayRefusedException(name + " is replaying already; wait for its replay to finish");
         }
-        long events = head();
+        long events = LogHead.of(eventStore);
         processor.shutDown();
         try {
             // from the tail: the processors' own initial token is a replay token, which a reset would nest
@@ -99,7 +100,7 @@ class AxonEventProcessors implements EventProcessors {
             processor.start();
         }
         runs.started(name, events, () -> !replaying(tokens.of(name)));
-        return status(processor, head());
+        return status(processor, LogHead.of(eventStore));
     }
 
     @Override
@@ -167,12 +168,6 @@ class AxonEventProcessors implements EventProcessors {
         }
         return live.stream().anyMatch(status -> status.isReplaying()
                 && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0));
-    }
-
-    /** The position of the newest event in the log, as the global log reports it. */
-    private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
     }
 
     private ProcessorStatus status(EventProcessor processor, long head) {

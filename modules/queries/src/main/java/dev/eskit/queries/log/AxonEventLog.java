@@ -1,6 +1,7 @@
 package dev.eskit.queries.log;
 
 import dev.eskit.commands.api.EventTypes;
+import dev.eskit.processing.api.LogHead;
 import dev.eskit.queries.api.EventLog;
 import dev.eskit.queries.api.LogFollower;
 import dev.eskit.queries.api.LogPage;
@@ -192,8 +193,7 @@ class AxonEventLog implements EventLog {
 
     @Override
     public long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return LogHead.of(eventStore);
     }
 
     @Override
