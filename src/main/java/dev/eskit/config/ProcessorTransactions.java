@@ -11,9 +11,10 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * On PostgreSQL the event processors commit without waiting for the disk. What a processor
+ * On PostgreSQL the tracking event processors commit without waiting for the disk. What a processor
  * writes (a view's rows, a dead letter, its token) commits in one transaction, so a crash that
  * loses the last of these transactions loses all of it together, and the processor handles those
  * events again from its older token: nothing is lost that the event store cannot give again. The
@@ -32,8 +33,15 @@ class ProcessorTransactions {
 
     private record AsynchronousCommits(TransactionManager delegate, DataSource dataSource) implements TransactionManager {
 
+        /**
+         * A subscribing processor handles its events in the transaction of the command that
+         * published them, before it commits: that transaction is the append's, and stays durable.
+         */
         @Override
         public Transaction startTransaction() {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                return delegate.startTransaction();
+            }
             Transaction transaction = delegate.startTransaction();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (Statement statement = connection.createStatement()) {
