@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The field-level changes between two documents, addressed by JSON Pointers (RFC 6901): the members
- * of the merge patch that JSON-P computes between them ({@link MergePatches#diff}), each with its
+ * of the merge patch between them ({@link MergePatches#diff}), each with its
  * value before and after. Objects are compared member by member; anything else, arrays included,
  * changes as a whole, as a merge patch does.
  */
