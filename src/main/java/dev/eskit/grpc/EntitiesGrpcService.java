@@ -17,14 +17,14 @@ import dev.eskit.grpc.v1.ListTypesRequest;
 import dev.eskit.grpc.v1.ListTypesResponse;
 import dev.eskit.grpc.v1.PatchEntityRequest;
 import dev.eskit.grpc.v1.ReplaceEntityRequest;
-import dev.eskit.web.entities.EntityOperations;
 import dev.eskit.web.entities.EntityOperations.DefinedType;
+import dev.eskit.web.entities.EntityOperations;
 import dev.eskit.web.problem.Problems;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.grpc.server.service.GrpcService;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
 
 /** eskit.v1.Entities: the entity store and its types, with the HTTP API's checks and answers. */
 @GrpcService
@@ -45,8 +45,9 @@ class EntitiesGrpcService extends EntitiesGrpc.EntitiesImplBase {
 
     @Override
     public void create(CreateEntityRequest request, StreamObserver<Entity> responses) {
-        String id = request.getId().isEmpty() ? UUID.randomUUID().toString() : request.getId();
-        Unary.reply(responses, messages.entity(entities.create(request.getType(), id, json.object("document", request.getDocument()))));
+        JsonNode document = json.object("document", request.getDocument());
+        Unary.reply(responses, messages.entity(request.getId().isEmpty() ? entities.createNew(request.getType(), document)
+                : entities.create(request.getType(), request.getId(), document)));
     }
 
     @Override

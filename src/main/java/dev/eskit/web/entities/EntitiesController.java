@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +49,7 @@ class EntitiesController {
     @ApiResponse(responseCode = "201", description = "created")
     @ApiResponse(responseCode = "422", description = "the document breaks the type's JSON Schema; errors lists every violation")
     ResponseEntity<Entity> create(@PathVariable String type, @RequestBody JsonNode document) {
-        return created(entities.create(type, UUID.randomUUID().toString(), document));
+        return created(entities.createNew(type, document));
     }
 
     @PutMapping(path = "/{type}/{id}", consumes = "application/json")

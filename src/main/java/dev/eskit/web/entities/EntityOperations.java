@@ -1,6 +1,7 @@
 package dev.eskit.web.entities;
 
 import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
+import dev.eskit.commands.api.entity.EntityCommands.CreateNewEntity;
 import dev.eskit.commands.api.entity.EntityCommands.DefineEntityType;
 import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
 import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
@@ -23,6 +24,7 @@ import dev.eskit.web.problem.Problems;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -50,10 +52,18 @@ public class EntityOperations {
         this.streams = streams;
     }
 
+    /** Creates an entity under the id its client chose. */
     public Entity create(String type, String id, JsonNode document) {
         EntityNames.type(type);
         EntityNames.id(id);
         return entity(type, id, send(new CreateEntity(new EntityId(type, id), requireObject(document))));
+    }
+
+    /** Creates an entity under an id drawn here, a random UUID. */
+    public Entity createNew(String type, JsonNode document) {
+        EntityNames.type(type);
+        String id = UUID.randomUUID().toString();
+        return entity(type, id, send(new CreateNewEntity(new EntityId(type, id), requireObject(document))));
     }
 
     /** The version an {@code If-Match} names; for {@code *} (null), whatever version the entity is at now. */

@@ -96,7 +96,7 @@ abstract class MetricsTests extends ApiTest {
         api.get(Role.READER, "/api/v1/entities/" + type);
 
         Scrape scrape = Scrape.of(api);
-        assertThat(scrape.value("commandBus_allTimer_seconds_bucket", Map.of("payloadType", "CreateEntity", "le", "+Inf")).orElse(0))
+        assertThat(scrape.value("commandBus_allTimer_seconds_bucket", Map.of("payloadType", "CreateNewEntity", "le", "+Inf")).orElse(0))
                 .isPositive();
         assertThat(scrape.value("eventProcessor_allTimer_seconds_bucket",
                 Map.of("processorName", "entities", "payloadType", "EntityCreated", "le", "+Inf")).orElse(0))

@@ -10,12 +10,14 @@ import dev.eskit.commands.api.Rejection.Violation;
 import dev.eskit.commands.api.Rejection;
 import dev.eskit.commands.api.StreamVersions;
 import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
+import dev.eskit.commands.api.entity.EntityCommands.CreateNewEntity;
 import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
 import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
 import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
 import dev.eskit.commands.api.entity.EntityCommands.ReplaceEntity;
 import dev.eskit.commands.api.entity.EntityCreated;
 import dev.eskit.commands.api.entity.EntityDeleted;
+import dev.eskit.commands.api.entity.EntityId;
 import dev.eskit.commands.api.entity.EntityState;
 import dev.eskit.commands.api.entity.EntityStreams;
 import dev.eskit.commands.api.entity.EntityUpdated;
@@ -69,10 +71,13 @@ class EntityAggregate {
             throw CommandRejectedException.of(Reason.ALREADY_EXISTS,
                     command.entity().type() + " " + command.entity().id() + " exists already (a deleted entity keeps its id)", version);
         }
-        JsonNode created = MergePatches.normalize(command.document());
-        refuseViolations(schemas.violationsOf(command.entity().type(), created));
-        apply(new EntityCreated(command.entity().type(), command.entity().id(), created));
-        return result(true);
+        return create(command.entity(), command.document(), schemas);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    EntityChange handle(CreateNewEntity command, EntitySchemas schemas) {
+        return create(command.entity(), command.document(), schemas);
     }
 
     @CommandHandler
@@ -91,6 +96,13 @@ class EntityAggregate {
         refuseUnlessLive();
         refuseUnlessAt(command.expectedVersion());
         apply(new EntityDeleted(type, entityId));
+        return result(true);
+    }
+
+    private EntityChange create(EntityId entity, JsonNode document, EntitySchemas schemas) {
+        JsonNode created = MergePatches.normalize(document);
+        refuseViolations(schemas.violationsOf(entity.type(), created));
+        apply(new EntityCreated(entity.type(), entity.id(), created));
         return result(true);
     }
 

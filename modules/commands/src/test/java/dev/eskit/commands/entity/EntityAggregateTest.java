@@ -10,6 +10,7 @@ import dev.eskit.commands.api.CommandRejectedException;
 import dev.eskit.commands.api.Rejection.Reason;
 import dev.eskit.commands.api.Rejection.Violation;
 import dev.eskit.commands.api.entity.EntityCommands.CreateEntity;
+import dev.eskit.commands.api.entity.EntityCommands.CreateNewEntity;
 import dev.eskit.commands.api.entity.EntityCommands.DeleteEntity;
 import dev.eskit.commands.api.entity.EntityCommands.EntityChange;
 import dev.eskit.commands.api.entity.EntityCommands.PatchEntity;
@@ -20,6 +21,7 @@ import dev.eskit.commands.api.entity.EntityId;
 import dev.eskit.commands.api.entity.EntityUpdated;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,21 @@ class EntityAggregateTest {
                .when(new CreateEntity(ENTITY, json("{\"total\":10,\"note\":null}")))
                .expectEvents(new EntityCreated("Invoice", "42", json("{\"total\":10}")))
                .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), true, NOW, NOW));
+    }
+
+    @Test
+    void createsUnderADrawnIdWithoutLookingForItsStream() {
+        fixture.givenCurrentTime(NOW)
+               .when(new CreateNewEntity(ENTITY, json("{\"total\":10,\"note\":null}")))
+               .expectEvents(new EntityCreated("Invoice", "42", json("{\"total\":10}")))
+               .expectResultMessagePayload(new EntityChange(1, json("{\"total\":10}"), true, NOW, NOW));
+    }
+
+    @Test
+    void aDrawnIdThatExistsAfterAllLosesAtTheStore() {
+        fixture.given(created("{\"total\":10}"))
+               .when(new CreateNewEntity(ENTITY, json("{}")))
+               .expectException(EventStoreException.class);
     }
 
     @Test

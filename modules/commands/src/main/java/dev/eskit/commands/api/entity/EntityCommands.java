@@ -11,12 +11,20 @@ public final class EntityCommands {
     }
 
     /** A command on one entity; each answers with an {@link EntityChange}. */
-    public sealed interface EntityCommand permits CreateEntity, ReplaceEntity, PatchEntity, DeleteEntity {
+    public sealed interface EntityCommand permits CreateEntity, CreateNewEntity, ReplaceEntity, PatchEntity, DeleteEntity {
         EntityId entity();
     }
 
-    /** Creates an entity; refused if its stream exists. */
+    /** Creates an entity under an id its client chose; refused if its stream exists. */
     public record CreateEntity(@TargetAggregateIdentifier EntityId entity, JsonNode document) implements EntityCommand {
+    }
+
+    /**
+     * Creates an entity under an id the store has just drawn at random (a UUID), which no stream can
+     * have yet: nothing is read before the event is stored. Should it exist after all, the store
+     * refuses the event at its version 1, as it refuses any write that loses a race.
+     */
+    public record CreateNewEntity(@TargetAggregateIdentifier EntityId entity, JsonNode document) implements EntityCommand {
     }
 
     /** Replaces the whole document if the entity is at {@code expectedVersion} (null: any). */
