@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -55,7 +56,7 @@ class MergePatchesTest {
     @Example
     void comparesNumbersByTheirDecimalValue() {
         ObjectNode from = NODES.objectNode().put("price", 1.5).put("count", 1);
-        ObjectNode to = NODES.objectNode().put("price", new java.math.BigDecimal("1.5")).put("count", 1.0);
+        ObjectNode to = NODES.objectNode().put("price", new BigDecimal("1.5")).put("count", 1.0);
 
         assertThat(MergePatches.diff(from, to).toString()).isEqualTo("{\"count\":1.0}");
     }
