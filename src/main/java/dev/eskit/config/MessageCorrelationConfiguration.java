@@ -28,13 +28,13 @@ class MessageCorrelationConfiguration {
 
     @Bean
     CorrelationDataProvider actorAndRequestCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR, REQUEST_ID);
+        return new FromCommandsOnly(new SimpleCorrelationDataProvider(ACTOR, REQUEST_ID));
     }
 
     /** Declared because declaring any provider switches off Axon's default one. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new FromCommandsOnly(new MessageOriginProvider());
     }
 
     @Bean
