@@ -41,6 +41,10 @@ class BearerTokenTest extends GrpcApiTest {
         properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location", ISSUER::publicKeyLocation);
         properties.add("eskit.security.jwt.issuer", () -> TestIssuer.ISSUER);
         properties.add("eskit.security.jwt.roles-claim", () -> "realm_access.roles");
+        // a context of its own, so a database of its own: on the shared one its processors would
+        // handle every event a second time under the same node id as the other tests' context
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:eskit-bearer;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
 
     @Test
