@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Service;
@@ -43,14 +44,16 @@ class AxonEventProcessors implements EventProcessors {
     private final ReplayRuns runs;
     private final CommittedTokens committed;
     private final EventStore eventStore;
+    private final ReplaySegments segments;
 
     AxonEventProcessors(EventProcessingConfiguration processing, ProcessorTokens tokens, ReplayRuns runs,
-                        CommittedTokens committed, EventStore eventStore) {
+                        CommittedTokens committed, EventStore eventStore, ReplaySegments segments) {
         this.processing = processing;
         this.tokens = tokens;
         this.runs = runs;
         this.committed = committed;
         this.eventStore = eventStore;
+        this.segments = segments;
     }
 
     @Override
@@ -85,21 +88,22 @@ class AxonEventProcessors implements EventProcessors {
         if (!Projections.ALL.contains(name) || !(found instanceof StreamingEventProcessor processor)) {
             throw new ReplayRefusedException(name + " is not a projection; only projections can be replayed");
         }
-        if (replaying(tokens.of(name))) {
+        if (replaying(name)) {
             throw new ReplayRefusedException(name + " is replaying already; wait for its replay to finish");
         }
         long events = LogHead.of(eventStore);
         processor.shutDown();
         try {
+            segments.spreadOverThreads(processor);
             // from the tail: the processors' own initial token is a replay token, which a reset would nest
             processor.resetTokens(source -> source.createTailToken());
-        } catch (IllegalStateException claimedElsewhere) {
+        } catch (IllegalStateException | UnableToClaimTokenException claimedElsewhere) {
             throw new ReplayRefusedException(name + " cannot be reset while another instance holds its segments: "
                     + claimedElsewhere.getMessage());
         } finally {
             processor.start();
         }
-        runs.started(name, events, () -> !replaying(tokens.of(name)));
+        runs.started(name, events, () -> !replaying(name));
         return status(processor, LogHead.of(eventStore));
     }
 
@@ -159,11 +163,12 @@ class AxonEventProcessors implements EventProcessors {
     }
 
     /**
-     * Whether a segment this instance works on still replays, by its live status; by the stored
-     * tokens while it holds none, as between a reset and the moment it claims its segments again.
+     * Whether a segment still replays: by the live status while this instance holds every segment;
+     * otherwise by the stored tokens, as between a reset and the moment it has claimed its segments
+     * again, or while another instance holds some of them.
      */
     private static boolean anyReplaying(Collection<EventTrackerStatus> live, Supplier<Collection<TrackingToken>> stored) {
-        if (live.isEmpty()) {
+        if (!coverTheLog(live)) {
             return stored.get().stream().anyMatch(ProcessorTokens::replaying);
         }
         return live.stream().anyMatch(status -> status.isReplaying()
@@ -174,7 +179,8 @@ class AxonEventProcessors implements EventProcessors {
         String name = processor.getName();
         List<TrackingToken> stored = tokens.of(name);
         long position = stored.stream().mapToLong(ProcessorTokens::position).min().orElse(0);
-        boolean replaying = replaying(stored);
+        // as the lists decide it: a segment's stored token can trail its live one
+        boolean replaying = replaying(name);
         Optional<ReplayRun> lastReplay = runs.last(name);
         Double progress = null;
         if (replaying) {
@@ -207,10 +213,6 @@ class AxonEventProcessors implements EventProcessors {
             return ProcessorStatus.ERROR;
         }
         return replaying ? ProcessorStatus.REPLAYING : ProcessorStatus.RUNNING;
-    }
-
-    private static boolean replaying(List<TrackingToken> stored) {
-        return stored.stream().anyMatch(ProcessorTokens::replaying);
     }
 
     /** Whether a segment's token has moved past the event at {@code position}, which a gap-aware token may not have yet. */
