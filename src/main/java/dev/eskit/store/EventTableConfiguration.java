@@ -55,6 +55,7 @@ class EventTableConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .lastSequenceNumberFor(LastSequenceNumbers::statement)
                 .createTokenAt(EventsByTime::createTokenAt);
         return new GapSafeJdbcEventStorageEngine(builder, settledPositions(dataSource), transactionManager);
     }
