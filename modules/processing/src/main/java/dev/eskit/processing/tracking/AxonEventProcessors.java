@@ -180,7 +180,8 @@ class AxonEventProcessors implements EventProcessors {
         List<TrackingToken> stored = tokens.of(name);
         long position = stored.stream().mapToLong(ProcessorTokens::position).min().orElse(0);
         // as the lists decide it: a segment's stored token can trail its live one
-        boolean replaying = replaying(name);
+        boolean replaying = processor instanceof StreamingEventProcessor streaming
+                && anyReplaying(streaming.processingStatus().values(), () -> stored);
         Optional<ReplayRun> lastReplay = runs.last(name);
         Double progress = null;
         if (replaying) {
