@@ -1,14 +1,22 @@
 package dev.eskit.web.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.eskit.support.Api.Response;
 import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +61,56 @@ abstract class CatalogTests extends ApiTest {
         assertThat(partition.get("streams").asLong()).isEqualTo(2);
         assertThat(find("/api/v1/event-types", p + ".Created").get("count").asLong()).isEqualTo(2);
         assertThat(find("/api/v1/event-types", p + ".Renamed").get("count").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * Both segments of the catalog count into the same partition and type rows; batches that met the
+     * partitions in opposite orders once deadlocked the two, and a count then went to the dead letters.
+     */
+    @Test
+    void countsConcurrentAppendsToSharedPartitionsExactly() throws Exception {
+        String p = uniquePartition();
+        String q = uniquePartition();
+        int writers = 8;
+        int requestsEach = 20;
+        int streamsPerRequest = 20;
+        Set<String> streams = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < requestsEach; i++) {
+                        // one atomic append over streams of both partitions, in an order that alternates
+                        List<Map<String, Object>> appends = new ArrayList<>();
+                        for (int s = 0; s < streamsPerRequest; s++) {
+                            String partition = (writer + i + s) % 2 == 0 ? p : q;
+                            String stream = uniqueStream();
+                            streams.add(stream);
+                            appends.add(Map.of("streamId", stream, "expectedVersion", "no_stream",
+                                    "events", List.of(event(partition + ".Created", Map.of()))));
+                        }
+                        assertThat(api.post(Role.WRITER, "/api/v1/appends", Map.of("appends", appends)).status()).isEqualTo(201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long appends = (long) writers * requestsEach * streamsPerRequest / 2;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(find("/api/v1/partitions", p).get("count").asLong()).isEqualTo(appends);
+            assertThat(find("/api/v1/partitions", q).get("count").asLong()).isEqualTo(appends);
+            assertThat(find("/api/v1/event-types", q + ".Created").get("count").asLong()).isEqualTo(appends);
+        });
+        assertThat(find("/api/v1/partitions", q).get("streams").asLong()).isEqualTo(appends);
+        assertThat(api.get(Role.ADMIN, "/api/v1/admin/dead-letters").json().valueStream()
+                .filter(letter -> streams.contains(letter.get("sequence").asString()))).isEmpty();
     }
 
     @Test
