@@ -14,10 +14,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * wrappers. A path with variables ({@code /api/v1/entities/{type}}) is matched against every mapping
  * of the application, and each match asks the request for its method and Content-Type through about
  * ten wrappers, Spring Security's firewall checking the header name with a regular expression each
- * time: a fifth of a create's CPU on the request thread (flight recording of W1 at 16 clients, see
- * docs/benchmarks.md). Method, path and headers read the same on the unwrapped request, attributes
- * set on it are seen through every wrapper, and the handler then reads the request through them all,
- * the firewall included. The form-content wrapper only adds parameters, and no mapping here matches on them.
+ * time. The lookup was a fifth of a create's samples on the request thread, and is 15 % on the
+ * unwrapped request (flight recordings of W1 at 16 clients, see docs/benchmarks.md).
+ * <p>
+ * Method, path and headers read the same on the unwrapped request, attributes set on it are seen
+ * through every wrapper, and the handler then reads the request through them all, the firewall
+ * included. The form-content wrapper only adds parameters, and no mapping here matches on them.
  */
 @Configuration(proxyBeanMethods = false)
 class UnwrappedHandlerLookup {
