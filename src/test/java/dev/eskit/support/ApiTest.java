@@ -63,6 +63,14 @@ public abstract class ApiTest {
         return body;
     }
 
+    /** One stream's part of a {@code POST /appends} body. */
+    @SafeVarargs
+    protected static Map<String, Object> streamAppend(String streamId, Object expectedVersion, Map<String, Object>... events) {
+        Map<String, Object> append = new LinkedHashMap<>(appendBody(expectedVersion, List.of(events)));
+        append.put("streamId", streamId);
+        return append;
+    }
+
     protected Response append(String stream, Object expectedVersion, List<Map<String, Object>> events) {
         return api.post(Role.WRITER, "/api/v1/streams/" + stream + "/events", appendBody(expectedVersion, events));
     }

@@ -88,8 +88,7 @@ abstract class CatalogTests extends ApiTest {
                             String partition = (writer + i + s) % 2 == 0 ? p : q;
                             String stream = uniqueStream();
                             streams.add(stream);
-                            appends.add(Map.of("streamId", stream, "expectedVersion", "no_stream",
-                                    "events", List.of(event(partition + ".Created", Map.of()))));
+                            appends.add(streamAppend(stream, "no_stream", event(partition + ".Created", Map.of())));
                         }
                         assertThat(api.post(Role.WRITER, "/api/v1/appends", Map.of("appends", appends)).status()).isEqualTo(201);
                     }

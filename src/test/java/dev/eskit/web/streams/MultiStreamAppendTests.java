@@ -7,7 +7,6 @@ import dev.eskit.support.Api.Role;
 import dev.eskit.support.ApiTest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -213,13 +212,6 @@ abstract class MultiStreamAppendTests extends ApiTest {
 
     private static Map<String, Object> body(List<Map<String, Object>> appends, List<Map<String, Object>> checks) {
         return Map.of("appends", appends, "checks", checks);
-    }
-
-    @SafeVarargs
-    private static Map<String, Object> streamAppend(String streamId, Object expectedVersion, Map<String, Object>... events) {
-        Map<String, Object> append = new LinkedHashMap<>(appendBody(expectedVersion, List.of(events)));
-        append.put("streamId", streamId);
-        return append;
     }
 
     private static Map<String, Object> check(String streamId, Object expectedVersion) {
