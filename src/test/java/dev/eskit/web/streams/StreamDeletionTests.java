@@ -62,8 +62,8 @@ abstract class StreamDeletionTests extends ApiTest {
                 append(stream, "any", List.of(event(p + ".Created", Map.of()))),
                 append(stream, "no_stream", List.of(event(p + ".Created", Map.of()))),
                 api.delete(Role.WRITER, "/api/v1/streams/" + stream),
-                api.post(Role.WRITER, "/api/v1/appends", Map.of("appends", List.of(Map.of("streamId", stream,
-                        "events", List.of(event(p + ".Created", Map.of())))))))) {
+                api.post(Role.WRITER, "/api/v1/appends",
+                        Map.of("appends", List.of(streamAppend(stream, null, event(p + ".Created", Map.of()))))))) {
             assertThat(gone.status()).as(gone.toString()).isEqualTo(410);
             assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
             assertThat(gone.json().get("type").asString()).endsWith("stream-tombstoned");
