@@ -1,5 +1,7 @@
 package dev.eskit.config;
 
+import dev.eskit.commands.api.AppendToStream;
+import dev.eskit.commands.api.entity.EntityCommands.EntityCommand;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -11,6 +13,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,21 +30,31 @@ import org.springframework.context.annotation.Configuration;
 class CommandGatewayConfiguration {
 
     /**
-     * Axon's own local segment, built as its auto-configuration builds it, wrapped so that failures
-     * leave it named; Axon Server's command bus delivers the commands it routes here to this bean.
+     * Axon's own local segment, built as its auto-configuration builds it but committing the
+     * commands that arrive together in one transaction, and wrapped so that failures leave it named;
+     * Axon Server's command bus delivers the commands it routes here to this bean.
      */
     @Bean
     @Qualifier("localSegment")
     CommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
-                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        SimpleCommandBus handlers = SimpleCommandBus.builder()
-                .transactionManager(transactionManager)
+                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                          @Value("${eskit.commands.group-commit.max-commands:128}") int maxGroup) {
+        SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
-                .build();
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"));
+        SimpleCommandBus handlers = new GroupCommitCommandBus(builder, transactionManager,
+                CommandGatewayConfiguration::writesOnlyEvents, () -> axon.getComponent(CommandTargetResolver.class), maxGroup);
         handlers.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return new NamedFailuresCommandBus(handlers);
+    }
+
+    /**
+     * The commands whose handlers write nothing but events, so that they can share a transaction
+     * (see {@link GroupCommitCommandBus}). A user's handlers also claim e-mail addresses in a table of their own.
+     */
+    private static boolean writesOnlyEvents(Object payload) {
+        return payload instanceof EntityCommand || payload instanceof AppendToStream;
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -58,13 +59,33 @@ class EntitySchemas {
     /** How {@code document} breaks its type's current schema; empty when it does not, or the type has none. */
     List<Violation> violationsOf(String type, JsonNode document) {
         String stream = EntityStreams.type(type);
-        Optional<Long> last = eventStore.getObject().lastSequenceNumberFor(stream);
+        Optional<Long> last = schemaVersion(stream);
         if (last.isEmpty()) {
             return List.of();
         }
         Schema schema = compiled.computeIfAbsent(stream + "@" + last.get(),
                 ignored -> compile(definedAt(stream, last.get()).schema()));
         return violationsOf(schema, document);
+    }
+
+    /**
+     * The last sequence of the type's stream, read once per transaction: commands committed
+     * together in one group all check against the schema that was current when the group began.
+     */
+    private Optional<Long> schemaVersion(String stream) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return eventStore.getObject().lastSequenceNumberFor(stream);
+        }
+        // not computeIfAbsent: the read itself keeps resources in the same unit of work
+        Map<String, Object> resources = CurrentUnitOfWork.get().root().resources();
+        String key = getClass().getName() + "@" + stream;
+        @SuppressWarnings("unchecked")
+        Optional<Long> known = (Optional<Long>) resources.get(key);
+        if (known == null) {
+            known = eventStore.getObject().lastSequenceNumberFor(stream);
+            resources.put(key, known);
+        }
+        return known;
     }
 
     /** A schema that {@link #problemsOf} accepted, ready to validate documents. */
