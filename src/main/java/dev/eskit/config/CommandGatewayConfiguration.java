@@ -2,6 +2,7 @@ package dev.eskit.config;
 
 import dev.eskit.commands.api.AppendToStream;
 import dev.eskit.commands.api.entity.EntityCommands.EntityCommand;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -38,13 +39,13 @@ class CommandGatewayConfiguration {
     @Qualifier("localSegment")
     CommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
                           DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                          @Value("${eskit.commands.group-commit.max-commands:128}") int maxGroup) {
+                          @Value("${eskit.commands.group-commit.max-commands:128}") int maxGroup, MeterRegistry meters) {
         SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"));
         SimpleCommandBus handlers = new GroupCommitCommandBus(builder, transactionManager,
-                CommandGatewayConfiguration::writesOnlyEvents, () -> axon.getComponent(CommandTargetResolver.class), maxGroup);
+                CommandGatewayConfiguration::writesOnlyEvents, () -> axon.getComponent(CommandTargetResolver.class), maxGroup, meters);
         handlers.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return new NamedFailuresCommandBus(handlers);
     }
