@@ -42,11 +42,13 @@ import org.slf4j.LoggerFactory;
  * Axon's bus. After each group the turn passes to the oldest waiting caller rather than the same
  * caller going on: the commands that arrive during the hand-over join the next group, and a bigger
  * group costs less per command (a caller running up to eight groups in a row made groups of 4
- * instead of 12 at 16 clients, and halved the throughput). Inside a group each command has its own nested unit of work: a command that is
- * refused rolls back alone and the others still commit. Each caller is answered only after the
- * group's commit. When the commit fails (a version another instance stored first, a database
- * fault), every command of the group runs again alone, in its own transaction, and is answered
- * as it would have been without the group.
+ * instead of 12 at 16 clients, and halved the throughput).
+ * <p>
+ * Inside a group each command has its own nested unit of work: a command that is refused rolls
+ * back alone and the others still commit. Each caller is answered only after the group's commit.
+ * When the commit fails (a version another instance stored first, an event the database refuses),
+ * every command of the group runs again alone, in its own transaction, and is answered as it would
+ * have been without the group; when the store is unreachable, all are answered so at once.
  * <p>
  * Only commands whose handlers write nothing but events are grouped ({@code groupable}): a write
  * to another table by a refused command would not be rolled back with it. A group never holds two
@@ -176,7 +178,11 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         }
     }
 
-    /** The answers after the shared commit; null when it failed and nothing of the group was stored. */
+    /**
+     * The answers after the shared commit. When it failed, nothing of the group was stored: with the
+     * store unreachable every command is answered so at once (alone, each would wait for a
+     * connection in turn); otherwise null, to run each command alone.
+     */
     private List<CommandResultMessage<?>> runTogether(List<Pending> group) {
         UnitOfWork<?> shared = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage(group.size() + " commands"));
         shared.resources().put(GROUP, Boolean.TRUE);
@@ -192,6 +198,9 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
                 shared.rollback(failure);
             }
             failedGroups.increment();
+            if (StoreUnavailable.isCause(failure)) {
+                return group.stream().<CommandResultMessage<?>>map(ignored -> asCommandResultMessage(failure)).toList();
+            }
             log.debug("A group of {} commands did not commit; running each alone", group.size(), failure);
             return null;
         }

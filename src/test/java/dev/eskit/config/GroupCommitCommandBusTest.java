@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
@@ -27,6 +27,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * The group commit's rules, on Axon's bus with an in-memory event store and a transaction manager
@@ -138,7 +139,7 @@ class GroupCommitCommandBusTest {
             waiting.add(sendAsync(new Write("a" + i, "v" + i, false)));
             awaitWaiting(i);
         }
-        transactions.failNextGroup.set(true);
+        transactions.failNextGroup.set(new IllegalStateException("the group's insert fails"));
 
         released.countDown();
 
@@ -150,6 +151,27 @@ class GroupCommitCommandBusTest {
         assertThat(meters.get("eskit.commands.group.failures").counter().count()).isEqualTo(1);
         assertThat(transactions.committed.get()).as("the first command's, then each of three alone").isEqualTo(4);
         assertThat(storedEvents()).containsExactly("a0=hold", "a1=v1", "a2=v2", "a3=v3");
+    }
+
+    @Test
+    void aGroupThatFindsTheStoreUnreachableAnswersEveryCommandAtOnce() {
+        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
+        await().until(() -> transactions.started.get() == 1);
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
+        for (int i = 1; i < 4; i++) {
+            waiting.add(sendAsync(new Write("a" + i, "v" + i, false)));
+            awaitWaiting(i);
+        }
+        transactions.failNextGroup.set(new CannotGetJdbcConnectionException("the database is down"));
+
+        released.countDown();
+
+        first.join();
+        for (CompletableFuture<CommandResultMessage<?>> answer : waiting) {
+            assertThat(answer.join().exceptionResult()).isInstanceOf(CannotGetJdbcConnectionException.class);
+        }
+        assertThat(transactions.started.get()).as("no command ran again alone").isEqualTo(2);
+        assertThat(storedEvents()).containsExactly("a0=hold");
     }
 
     @Test
@@ -230,16 +252,17 @@ class GroupCommitCommandBusTest {
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger committed = new AtomicInteger();
         final AtomicInteger rolledBack = new AtomicInteger();
-        final AtomicBoolean failNextGroup = new AtomicBoolean();
+        final AtomicReference<RuntimeException> failNextGroup = new AtomicReference<>();
 
         @Override
         public Transaction startTransaction() {
             started.incrementAndGet();
             boolean group = CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage().getPayload() instanceof String;
-            if (group && failNextGroup.compareAndSet(true, false)) {
+            RuntimeException failure = group ? failNextGroup.getAndSet(null) : null;
+            if (failure != null) {
                 // runs before the event store's own step of the same phase, which stores the events
                 CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
-                    throw new IllegalStateException("the group's insert fails");
+                    throw failure;
                 });
             }
             return new Transaction() {
