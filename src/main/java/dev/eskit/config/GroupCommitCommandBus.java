@@ -104,7 +104,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
             List<CommandResultMessage<?>> answers = run(group);
             release(group, answers);
         }
-        answer(command, callback, pending.answer);
+        deliver(command, callback, pending.answer);
     }
 
     /** The aggregate a groupable command targets; null for any other command. */
@@ -145,13 +145,21 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         return group;
     }
 
+    /**
+     * Answers the group and hands the turn to the oldest waiting caller. When the group found the
+     * store unreachable, every waiting command is answered so too, with nothing stored: each would
+     * otherwise wait for a connection in turn, a whole pool timeout per group.
+     */
     private void release(List<Pending> group, List<CommandResultMessage<?>> answers) {
+        CommandResultMessage<?> last = answers.get(answers.size() - 1);
+        boolean unreachable = last.isExceptional() && StoreUnavailable.isCause(last.exceptionResult());
         lock.lock();
         try {
             for (int i = 0; i < group.size(); i++) {
-                Pending answered = waiting.removeFirst();
-                answered.answer = answers.get(i);
-                answered.turn.signal();
+                answer(waiting.removeFirst(), answers.get(i));
+            }
+            while (unreachable && !waiting.isEmpty()) {
+                answer(waiting.removeFirst(), last);
             }
             Pending next = waiting.peekFirst();
             if (next != null) {
@@ -160,6 +168,11 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static void answer(Pending pending, CommandResultMessage<?> answer) {
+        pending.answer = answer;
+        pending.turn.signal();
     }
 
     /** An answer for every command of the group, whatever happens, so that no caller waits for ever. */
@@ -219,7 +232,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
     }
 
     @SuppressWarnings("unchecked")
-    private static <C, R> void answer(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback,
+    private static <C, R> void deliver(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback,
                                       CommandResultMessage<?> answer) {
         callback.onResult(command, (CommandResultMessage<? extends R>) answer);
     }

@@ -175,6 +175,27 @@ class GroupCommitCommandBusTest {
     }
 
     @Test
+    void everyWaitingCommandIsAnsweredAtOnceWhenTheStoreIsUnreachable() {
+        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
+        await().until(() -> transactions.started.get() == 1);
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
+        for (int i = 1; i < 4; i++) {
+            waiting.add(sendAsync(new Write("a" + i, "v" + i, false)));
+            awaitWaiting(i);
+        }
+        transactions.failNextAlone.set(new CannotGetJdbcConnectionException("the database is down"));
+
+        released.countDown();
+
+        assertThat(first.join().exceptionResult()).isInstanceOf(CannotGetJdbcConnectionException.class);
+        for (CompletableFuture<CommandResultMessage<?>> answer : waiting) {
+            assertThat(answer.join().exceptionResult()).isInstanceOf(CannotGetJdbcConnectionException.class);
+        }
+        assertThat(transactions.started.get()).as("the waiting commands did not run").isEqualTo(1);
+        assertThat(storedEvents()).isEmpty();
+    }
+
+    @Test
     void oneAggregatesCommandsRunInTurnInSeparateGroups() {
         CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
         await().until(() -> transactions.started.get() == 1);
@@ -247,24 +268,28 @@ class GroupCommitCommandBusTest {
         return stored.readEvents(null, false).map(event -> (String) event.getPayload()).toList();
     }
 
-    /** Counts transactions; can fail the next group's insert, as a unique key taken by another instance does. */
+    /**
+     * Counts transactions; can fail the insert of the next group, or of the next command alone, as a
+     * unique key taken by another instance or a lost connection does.
+     */
     private static final class CountingTransactions implements TransactionManager {
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger committed = new AtomicInteger();
         final AtomicInteger rolledBack = new AtomicInteger();
         final AtomicReference<RuntimeException> failNextGroup = new AtomicReference<>();
+        final AtomicReference<RuntimeException> failNextAlone = new AtomicReference<>();
 
         @Override
         public Transaction startTransaction() {
             started.incrementAndGet();
-            boolean group = CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage().getPayload() instanceof String;
-            RuntimeException failure = group ? failNextGroup.getAndSet(null) : null;
-            if (failure != null) {
-                // runs before the event store's own step of the same phase, which stores the events
-                CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+            boolean group = CurrentUnitOfWork.get().getMessage().getPayload() instanceof String;
+            // runs before the event store's own step of the same phase, which stores the events
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+                RuntimeException failure = group ? failNextGroup.getAndSet(null) : failNextAlone.getAndSet(null);
+                if (failure != null) {
                     throw failure;
-                });
-            }
+                }
+            });
             return new Transaction() {
                 @Override
                 public void commit() {
