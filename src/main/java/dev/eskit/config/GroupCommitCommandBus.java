@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * back alone and the others still commit. Each caller is answered only after the group's commit.
  * When the commit fails (a version another instance stored first, an event the database refuses),
  * every command of the group runs again alone, in its own transaction, and is answered as it would
- * have been without the group; when the store is unreachable, all are answered so at once.
+ * have been without the group; when the store is unreachable, every waiting command is answered
+ * so at once.
  * <p>
  * Only commands whose handlers write nothing but events are grouped ({@code groupable}): a write
  * to another table by a refused command would not be rolled back with it. A group never holds two
@@ -133,6 +135,11 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         }
     }
 
+    /**
+     * The oldest waiting commands, up to the first that repeats an aggregate, in the order of their
+     * aggregates' ids: a group keeps each aggregate's lock until it commits, and taking them in that
+     * order, as a multi-stream append does, is what keeps the two from waiting for each other.
+     */
     private List<Pending> groupAtFront() {
         List<Pending> group = new ArrayList<>();
         Set<String> aggregates = new HashSet<>();
@@ -142,6 +149,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
             }
             group.add(next);
         }
+        group.sort(Comparator.comparing(pending -> pending.aggregate));
         return group;
     }
 
@@ -156,7 +164,8 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         lock.lock();
         try {
             for (int i = 0; i < group.size(); i++) {
-                answer(waiting.removeFirst(), answers.get(i));
+                waiting.removeFirst(); // the group is the front of the queue, in another order
+                answer(group.get(i), answers.get(i));
             }
             while (unreachable && !waiting.isEmpty()) {
                 answer(waiting.removeFirst(), last);

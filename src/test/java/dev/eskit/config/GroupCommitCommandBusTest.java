@@ -213,6 +213,23 @@ class GroupCommitCommandBusTest {
     }
 
     @Test
+    void aGroupRunsItsCommandsInTheOrderOfTheirAggregatesIds() {
+        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
+        await().until(() -> transactions.started.get() == 1);
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
+        for (String aggregate : List.of("c", "b", "d")) {
+            waiting.add(sendAsync(new Write(aggregate, aggregate + "1", false)));
+            awaitWaiting(waiting.size());
+        }
+
+        released.countDown();
+
+        first.join();
+        assertThat(waiting.stream().map(answer -> (Object) answer.join().getPayload())).containsExactly("c1", "b1", "d1");
+        assertThat(storedEvents()).containsExactly("a0=hold", "b=b1", "c=c1", "d=d1");
+    }
+
+    @Test
     void withGroupsOfOneNoCommandWaitsForAnother() {
         bus = busGrouping(1);
         CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
