@@ -91,10 +91,9 @@ class GroupCommitCommandBusTest {
 
     @Test
     void commandsThatWaitTogetherShareOneTransaction() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
         List<CompletableFuture<CommandResultMessage<?>>> waiting = IntStream.range(1, 8)
-                .mapToObj(i -> sendAsync(new Write("a" + i, "v" + i, false))).toList();
+                .mapToObj(i -> sendAsync(write("a" + i, "v" + i))).toList();
         awaitWaiting(7);
 
         released.countDown();
@@ -110,14 +109,12 @@ class GroupCommitCommandBusTest {
 
     @Test
     void aRefusedCommandRollsBackAloneAndTheOthersCommit() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
-        CompletableFuture<CommandResultMessage<?>> before = sendAsync(new Write("a1", "kept1", false));
-        awaitWaiting(1);
-        CompletableFuture<CommandResultMessage<?>> refused = sendAsync(new Write("a2", "bad", true));
-        awaitWaiting(2);
-        CompletableFuture<CommandResultMessage<?>> after = sendAsync(new Write("a3", "kept3", false));
-        awaitWaiting(3);
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = queue(write("a1", "kept1"), new Write("a2", "bad", true),
+                write("a3", "kept3"));
+        CompletableFuture<CommandResultMessage<?>> before = waiting.get(0);
+        CompletableFuture<CommandResultMessage<?>> refused = waiting.get(1);
+        CompletableFuture<CommandResultMessage<?>> after = waiting.get(2);
 
         released.countDown();
 
@@ -132,13 +129,8 @@ class GroupCommitCommandBusTest {
 
     @Test
     void aGroupWhoseCommitFailsRunsEachCommandAlone() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
-        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
-        for (int i = 1; i < 4; i++) {
-            waiting.add(sendAsync(new Write("a" + i, "v" + i, false)));
-            awaitWaiting(i);
-        }
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = queue(write("a1", "v1"), write("a2", "v2"), write("a3", "v3"));
         transactions.failNextGroup.set(new IllegalStateException("the group's insert fails"));
 
         released.countDown();
@@ -155,13 +147,8 @@ class GroupCommitCommandBusTest {
 
     @Test
     void aGroupThatFindsTheStoreUnreachableAnswersEveryCommandAtOnce() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
-        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
-        for (int i = 1; i < 4; i++) {
-            waiting.add(sendAsync(new Write("a" + i, "v" + i, false)));
-            awaitWaiting(i);
-        }
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = queue(write("a1", "v1"), write("a2", "v2"), write("a3", "v3"));
         transactions.failNextGroup.set(new CannotGetJdbcConnectionException("the database is down"));
 
         released.countDown();
@@ -176,13 +163,8 @@ class GroupCommitCommandBusTest {
 
     @Test
     void everyWaitingCommandIsAnsweredAtOnceWhenTheStoreIsUnreachable() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
-        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
-        for (int i = 1; i < 4; i++) {
-            waiting.add(sendAsync(new Write("a" + i, "v" + i, false)));
-            awaitWaiting(i);
-        }
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = queue(write("a1", "v1"), write("a2", "v2"), write("a3", "v3"));
         transactions.failNextAlone.set(new CannotGetJdbcConnectionException("the database is down"));
 
         released.countDown();
@@ -197,13 +179,9 @@ class GroupCommitCommandBusTest {
 
     @Test
     void oneAggregatesCommandsRunInTurnInSeparateGroups() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
-        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
-        for (String value : List.of("x1", "y1", "x2", "y2", "z1")) {
-            waiting.add(sendAsync(new Write(value.substring(0, 1), value, false)));
-            awaitWaiting(waiting.size());
-        }
+        sendHeld();
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = queue(write("x", "x1"), write("y", "y1"), write("x", "x2"),
+                write("y", "y2"), write("z", "z1"));
 
         released.countDown();
 
@@ -214,13 +192,8 @@ class GroupCommitCommandBusTest {
 
     @Test
     void aGroupRunsItsCommandsInTheOrderOfTheirAggregatesIds() {
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
-        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
-        for (String aggregate : List.of("c", "b", "d")) {
-            waiting.add(sendAsync(new Write(aggregate, aggregate + "1", false)));
-            awaitWaiting(waiting.size());
-        }
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = queue(write("c", "c1"), write("b", "b1"), write("d", "d1"));
 
         released.countDown();
 
@@ -232,10 +205,9 @@ class GroupCommitCommandBusTest {
     @Test
     void withGroupsOfOneNoCommandWaitsForAnother() {
         bus = busGrouping(1);
-        CompletableFuture<CommandResultMessage<?>> first = sendAsync(new Write("a0", "hold", false));
-        await().until(() -> transactions.started.get() == 1);
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
         List<CompletableFuture<CommandResultMessage<?>>> waiting = IntStream.range(1, 4)
-                .mapToObj(i -> sendAsync(new Write("a" + i, "v" + i, false))).toList();
+                .mapToObj(i -> sendAsync(write("a" + i, "v" + i))).toList();
         await().until(() -> transactions.committed.get() == 3);
 
         released.countDown();
@@ -260,6 +232,27 @@ class GroupCommitCommandBusTest {
         assertThat(result.isExceptional()).as(String.valueOf(result)).isFalse();
         assertThat(result.getPayload()).isEqualTo("inner");
         assertThat(storedEvents()).containsExactly("inner");
+    }
+
+    /** A command whose handler holds its transaction open until the test releases it. */
+    private CompletableFuture<CommandResultMessage<?>> sendHeld() {
+        CompletableFuture<CommandResultMessage<?>> held = sendAsync(write("a0", "hold"));
+        await().until(() -> transactions.started.get() == 1);
+        return held;
+    }
+
+    /** Sends each write once the one before it waits behind the held command: they queue in this order. */
+    private List<CompletableFuture<CommandResultMessage<?>>> queue(Write... writes) {
+        List<CompletableFuture<CommandResultMessage<?>>> waiting = new ArrayList<>();
+        for (Write write : writes) {
+            waiting.add(sendAsync(write));
+            awaitWaiting(waiting.size());
+        }
+        return waiting;
+    }
+
+    private static Write write(String aggregate, String value) {
+        return new Write(aggregate, value, false);
     }
 
     private CompletableFuture<CommandResultMessage<?>> sendAsync(Object payload) {
