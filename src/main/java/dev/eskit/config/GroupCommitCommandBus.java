@@ -196,7 +196,7 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
             }
             return group.stream().<CommandResultMessage<?>>map(this::runAlone).toList();
         } catch (RuntimeException | Error failure) {
-            return group.stream().<CommandResultMessage<?>>map(ignored -> asCommandResultMessage(failure)).toList();
+            return failedAll(group, failure);
         }
     }
 
@@ -221,12 +221,16 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
             }
             failedGroups.increment();
             if (StoreUnavailable.isCause(failure)) {
-                return group.stream().<CommandResultMessage<?>>map(ignored -> asCommandResultMessage(failure)).toList();
+                return failedAll(group, failure);
             }
             log.debug("A group of {} commands did not commit; running each alone", group.size(), failure);
             return null;
         }
         return answers.stream().<CommandResultMessage<?>>map(Answer::result).toList();
+    }
+
+    private static List<CommandResultMessage<?>> failedAll(List<Pending> group, Throwable failure) {
+        return group.stream().<CommandResultMessage<?>>map(ignored -> asCommandResultMessage(failure)).toList();
     }
 
     private CommandResultMessage<?> runAlone(Pending pending) {

@@ -9,11 +9,11 @@ import dev.eskit.support.Scrape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,19 +76,22 @@ class GroupCommitOnPostgresTest extends EntityApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         CountDownLatch go = new CountDownLatch(1);
         try {
-            List<CompletableFuture<Void>> clients = new ArrayList<>();
+            List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
-                clients.add(CompletableFuture.runAsync(() -> {
-                    awaitQuietly(go);
+                clients.add(pool.submit(() -> {
+                    go.await();
                     for (int round = 0; round < ROUNDS; round++) {
                         String id = (client % 4 == 0 && round % 2 == 0 ? "poisoned-" : "ok-") + client + "-" + round;
                         statuses.put(id, putCreating("/api/v1/entities/" + type + "/" + id, Map.of("id", id)).status());
                     }
-                }, pool));
+                    return null;
+                }));
             }
             go.countDown();
-            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+            for (Future<?> client : clients) {
+                client.get(2, TimeUnit.MINUTES);
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -96,13 +99,5 @@ class GroupCommitOnPostgresTest extends EntityApiTest {
 
     private double failedGroups() {
         return Scrape.of(api).value("eskit_commands_group_failures_total", Map.of()).orElse(0);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
