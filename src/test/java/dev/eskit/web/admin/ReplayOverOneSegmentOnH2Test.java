@@ -17,14 +17,14 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A store whose entities projection got its tokens with one segment, as every store did before
- * projections had two threads: its replay first spreads that segment over both threads.
+ * A projection follows the log on one segment and replays on two threads: its replay first
+ * spreads that segment over both threads, and the processor keeps the two segments afterwards.
  */
 @H2Test
-@TestPropertySource(properties = {"axon.eventhandling.processors.entities.initial-segment-count=1",
-        // a database of its own, where the tokens are made with one segment
+@TestPropertySource(properties = {
+        // a database of its own, whose tokens this test's context makes
         "spring.datasource.url=jdbc:h2:mem:eskit-one-segment;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class ReplayOverOneOldSegmentOnH2Test extends ApiTest {
+class ReplayOverOneSegmentOnH2Test extends ApiTest {
 
     private static final String PROCESSOR = "/api/v1/admin/processors/entities";
 
