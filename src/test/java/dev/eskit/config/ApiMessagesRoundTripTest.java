@@ -52,6 +52,11 @@ class ApiMessagesRoundTripTest {
     }
 
     @Test
+    void messagesAndEventsShareTheSerializerThatResolvesTypesOnce() {
+        assertThat(events).isSameAs(messages).isInstanceOf(LoadedTypesSerializer.class);
+    }
+
+    @Test
     void findsTheMessages() {
         assertThat(apiRecords()).extracting(Class::getSimpleName)
                 .contains("AppendToStream", "AppendResult", "Rejection", "StreamEventAppended", "CreateEntity", "UserRegistered");
