@@ -35,7 +35,7 @@ record Known(String streamId, String entityType, String entityId, String userId,
             case "id" -> path.contains("/users") ? userId : path.contains("/gatherings") ? gatheringId
                     : path.contains("/entities") ? entityId : String.valueOf(random.nextInt(5));
             case "userId" -> userId;
-            case "name" -> path.contains("/processors") ? (random.nextBoolean() ? "entities" : "metrics") : consumer;
+            case "name" -> path.contains("/processors") ? (random.nextBoolean() ? "entities" : "catalog") : consumer;
             case "after", "cursor" -> cursor;
             case "selector" -> random.nextBoolean() ? "Fuzz.*" : "*";
             case "asOf", "from", "to" -> "2030-01-01T00:00:00Z";

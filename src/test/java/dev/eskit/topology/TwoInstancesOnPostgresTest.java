@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 class TwoInstancesOnPostgresTest {
 
     private static final List<String> SPLIT = List.of(Projections.ENTITIES, Projections.ENTITY_TYPES, Projections.USERS,
-            Projections.GATHERINGS, "metrics");
+            Projections.GATHERINGS, Projections.CATALOG);
     private static final String SCHEMA = "eskit_two_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     private static Instance first;

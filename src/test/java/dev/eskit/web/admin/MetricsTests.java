@@ -78,7 +78,7 @@ abstract class MetricsTests extends ApiTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             Scrape scrape = Scrape.of(api);
-            for (String processor : List.of("entities", "entity-types", "users", "gatherings", "metrics")) {
+            for (String processor : List.of("entities", "entity-types", "users", "gatherings", "catalog")) {
                 Map<String, String> labels = Map.of("processor", processor);
                 assertThat(scrape.value("eskit_processor_position", labels)).as(processor).hasValue(head);
                 assertThat(scrape.value("eskit_processor_lag_events", labels)).as(processor).hasValue(0);

@@ -86,12 +86,12 @@ abstract class ReplayTests extends ApiTest {
 
     @Test
     void refusesToReplayWhatIsNoProjectionOrDoesNotExist() {
-        Response metrics = api.post(Role.ADMIN, "/api/v1/admin/processors/metrics/replay", Map.of());
+        Response lifecycle = api.post(Role.ADMIN, "/api/v1/admin/processors/stream-lifecycle/replay", Map.of());
         Response unknown = api.post(Role.ADMIN, "/api/v1/admin/processors/nothing/replay", Map.of());
         Response writer = api.post(Role.WRITER, PROCESSOR + "/replay", Map.of());
 
-        assertThat(metrics.status()).isEqualTo(409);
-        assertThat(metrics.json().get("detail").asString()).contains("not a projection");
+        assertThat(lifecycle.status()).isEqualTo(409);
+        assertThat(lifecycle.json().get("detail").asString()).contains("not a projection");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(writer.status()).isEqualTo(403);
         assertThat(api.get(Role.ADMIN, PROCESSOR).json().get("replaying").asBoolean()).isFalse();
@@ -105,7 +105,7 @@ abstract class ReplayTests extends ApiTest {
                 processors -> processors.valueStream().allMatch(processor -> processor.get("lag").asLong() == 0));
 
         assertThat(all.valueStream().map(processor -> processor.get("name").asString()))
-                .contains("entities", "entity-types", "users", "gatherings", "metrics");
+                .contains("entities", "entity-types", "users", "gatherings", "catalog");
         for (JsonNode processor : all) {
             assertThat(processor.get("position").asLong()).isEqualTo(processor.get("head").asLong());
             assertThat(processor.get("status").asString()).isEqualTo("running");

@@ -28,12 +28,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +49,9 @@ abstract class SlowTransactionTests extends ApiTest {
     private static final int EVENTS_PER_APPEND = 100;
 
     @Autowired
-    private EventStorageEngine storage;
+    private EventStore store;
     @Autowired
-    private PlatformTransactionManager transactions;
+    private TransactionManager transactions;
     @Autowired
     private EventProcessors processors;
     /** This context's broker: the system property that names one names the last broker started in this JVM. */
@@ -66,14 +67,20 @@ abstract class SlowTransactionTests extends ApiTest {
              TopicReader topics = new TopicReader(broker.getBrokersAsString())) {
             CountDownLatch inserted = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->
-                    new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                        storage.appendEvents(new GenericDomainEventMessage<>("Entity", EntityStreams.entity(p, slowId), 0,
-                                new EntityCreated(p, slowId, JsonMapper.shared().createObjectNode().put("slow", true)),
-                                Map.of(), slowId, Instant.now()));
-                        inserted.countDown();
-                        awaitQuietly(release);
-                    }));
+            CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() -> {
+                // published as a command handler's events are, so that every consumer of the store sees it
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                unitOfWork.attachTransaction(transactions);
+                store.publish(new GenericDomainEventMessage<>("Entity", EntityStreams.entity(p, slowId), 0,
+                        new EntityCreated(p, slowId, JsonMapper.shared().createObjectNode().put("slow", true)),
+                        Map.of(), slowId, Instant.now()));
+                // after the store's own step of this phase, which inserts the event: the transaction stays open with it
+                unitOfWork.onPrepareCommit(inserting -> {
+                    inserted.countDown();
+                    awaitQuietly(release);
+                });
+                unitOfWork.commit();
+            });
             assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
 
             appendLaterEvents(p);

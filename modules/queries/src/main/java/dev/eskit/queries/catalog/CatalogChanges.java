@@ -20,11 +20,11 @@ final class CatalogChanges {
         StreamChange earlier = streams.get(streamId);
         StreamChange change;
         if (deletion) {
-            change = new StreamChange(partition, version, at, at, true, true);
+            change = new StreamChange(partition, version, at, at, true, true, false);
         } else if (earlier == null || earlier.removed()) {
-            change = new StreamChange(partition, version, at, at, earlier != null, false);
+            change = new StreamChange(partition, version, at, at, earlier != null, false, earlier == null && version == 1);
         } else {
-            change = new StreamChange(partition, version, earlier.createdAt(), at, earlier.deletedFirst(), false);
+            change = new StreamChange(partition, version, earlier.createdAt(), at, earlier.deletedFirst(), false, earlier.begun());
         }
         streams.put(streamId, change);
         counted(partition, type);
@@ -50,9 +50,19 @@ final class CatalogChanges {
 
     /**
      * A stream's state after the batch. {@code deletedFirst}: its row goes before anything else is
-     * written; {@code removed}: it stays out of the listing. {@code createdAt} counts only where the
-     * row is inserted.
+     * written; {@code removed}: it stays out of the listing; {@code begun}: the batch holds the
+     * stream's first event. {@code createdAt} counts only where the row is inserted.
      */
-    record StreamChange(String partition, long version, Instant createdAt, Instant updatedAt, boolean deletedFirst, boolean removed) {
+    record StreamChange(String partition, long version, Instant createdAt, Instant updatedAt, boolean deletedFirst, boolean removed,
+                        boolean begun) {
+
+        /**
+         * No row stands for the stream when the batch's is written, so it is inserted without trying
+         * an update first. A stream that begins in the batch has none: a stream's newest event is
+         * never purged, so its version never starts again at 1 while its row is listed.
+         */
+        boolean rowless() {
+            return begun || deletedFirst;
+        }
     }
 }

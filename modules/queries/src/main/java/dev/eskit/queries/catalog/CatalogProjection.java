@@ -85,16 +85,21 @@ class CatalogProjection {
             gained.merge(streams.get(deleted.get(i)).partition(), (long) -removed[i], Long::sum);
         }
         List<String> kept = streams.keySet().stream().filter(id -> !streams.get(id).removed()).toList();
+        List<String> listed = kept.stream().filter(id -> !streams.get(id).rowless()).toList();
         int[] updated = jdbc.batchUpdate("UPDATE catalog_stream SET version = ?, updated_at = ? WHERE stream_id = ?",
-                kept.stream().map(id -> new Object[] {streams.get(id).version(), SqlTimestamps.of(streams.get(id).updatedAt()), id}).toList());
-        List<Object[]> inserts = new ArrayList<>();
-        for (int i = 0; i < kept.size(); i++) {
+                listed.stream().map(id -> new Object[] {streams.get(id).version(), SqlTimestamps.of(streams.get(id).updatedAt()), id}).toList());
+        List<String> inserted = new ArrayList<>(kept.stream().filter(id -> streams.get(id).rowless()).toList());
+        for (int i = 0; i < listed.size(); i++) {
             if (updated[i] == 0) {
-                CatalogChanges.StreamChange stream = streams.get(kept.get(i));
-                inserts.add(new Object[] {kept.get(i), stream.partition(), stream.version(), SqlTimestamps.of(stream.createdAt()),
-                        SqlTimestamps.of(stream.updatedAt())});
-                gained.merge(stream.partition(), 1L, Long::sum);
+                inserted.add(listed.get(i));
             }
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        for (String id : inserted) {
+            CatalogChanges.StreamChange stream = streams.get(id);
+            inserts.add(new Object[] {id, stream.partition(), stream.version(), SqlTimestamps.of(stream.createdAt()),
+                    SqlTimestamps.of(stream.updatedAt())});
+            gained.merge(stream.partition(), 1L, Long::sum);
         }
         jdbc.batchUpdate("INSERT INTO catalog_stream (stream_id, partition, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 inserts);

@@ -19,8 +19,22 @@ class CatalogChangesTest {
         changes.stored("order-2", "Order", "Order.Placed", 4, T2, false);
         changes.stored("order-1", "Order", "Order.Paid", 2, T3, false);
 
-        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T1, T3, false, false));
-        assertThat(changes.streams().get("order-2")).isEqualTo(new CatalogChanges.StreamChange("Order", 4, T2, T2, false, false));
+        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T1, T3, false, false, true));
+        assertThat(changes.streams().get("order-2")).isEqualTo(new CatalogChanges.StreamChange("Order", 4, T2, T2, false, false, false));
+    }
+
+    @Test
+    void onlyAStreamThatBeginsInTheBatchOrWhoseRowIsDeletedFirstIsInsertedWithoutAnUpdate() {
+        CatalogChanges changes = new CatalogChanges();
+        changes.stored("order-1", "Order", "Order.Placed", 1, T1, false);
+        changes.stored("order-1", "Order", "Order.Paid", 2, T2, false);
+        changes.stored("order-2", "Order", "Order.Paid", 4, T2, false);
+        changes.stored("order-3", "Order", "Order.StreamDeleted", 6, T2, true);
+        changes.stored("order-3", "Order", "Order.Placed", 7, T3, false);
+
+        assertThat(changes.streams().get("order-1").rowless()).isTrue();
+        assertThat(changes.streams().get("order-2").rowless()).isFalse();
+        assertThat(changes.streams().get("order-3").rowless()).isTrue();
     }
 
     @Test
@@ -40,10 +54,10 @@ class CatalogChangesTest {
         CatalogChanges changes = new CatalogChanges();
         changes.stored("order-1", "Order", "Order.Placed", 1, T1, false);
         changes.stored("order-1", "Order", "Order.StreamDeleted", 2, T2, true);
-        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T2, T2, true, true));
+        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 2, T2, T2, true, true, false));
 
         changes.stored("order-1", "Order", "Order.Placed", 3, T3, false);
-        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 3, T3, T3, true, false));
+        assertThat(changes.streams().get("order-1")).isEqualTo(new CatalogChanges.StreamChange("Order", 3, T3, T3, true, false, false));
         assertThat(changes.partitionEvents()).containsExactly(entry("Order", 3L));
     }
 
