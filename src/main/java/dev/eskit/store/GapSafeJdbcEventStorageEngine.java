@@ -35,7 +35,8 @@ import org.axonframework.serialization.Serializer;
  * then, however far behind. A token therefore holds only the positions whose transactions were
  * still open or rolled back recently.
  * <p>
- * Each row is read as an {@link EventRow}, whose timestamp is parsed once.
+ * Each row is read as an {@link EventRow}, whose timestamp is parsed once, and Axon's reads run
+ * outside transactions ({@link ReadsOutsideTransactions}).
  */
 final class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -46,7 +47,8 @@ final class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     GapSafeJdbcEventStorageEngine(Builder builder, SettledPositions settled, TransactionManager transactions) {
         // Axon's own cleaning would drop gaps by the age of the events around them
-        super(builder.lowestGlobalSequence(1).gapCleaningThreshold(Integer.MAX_VALUE).transactionManager(transactions));
+        super(builder.lowestGlobalSequence(1).gapCleaningThreshold(Integer.MAX_VALUE)
+                .transactionManager(new ReadsOutsideTransactions(transactions)));
         this.settled = settled;
         this.transactions = transactions;
     }
@@ -103,7 +105,7 @@ final class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
         if (token == null || token.getIndex() < from) {
             return token;
         }
-        Set<Long> present = new HashSet<>(transactions.fetchInTransaction(() -> executeQuery(getConnection(),
+        Set<Long> present = new HashSet<>(executeQuery(getConnection(),
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement("SELECT " + schema().globalIndexColumn()
                             + " FROM " + schema().domainEventTable() + " WHERE " + schema().globalIndexColumn() + " BETWEEN ? AND ?");
@@ -112,7 +114,7 @@ final class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
                     return statement;
                 },
                 JdbcUtils.listResults(result -> result.getLong(1)),
-                e -> new EventStoreException("Failed to read the positions of open transactions", e))));
+                e -> new EventStoreException("Failed to read the positions of open transactions", e)));
         SortedSet<Long> gaps = new TreeSet<>();
         for (long position = from; position < token.getIndex(); position++) {
             if (!present.contains(position)) {
