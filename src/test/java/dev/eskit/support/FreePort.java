@@ -3,6 +3,8 @@ package dev.eskit.support;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,6 +17,8 @@ public final class FreePort {
 
     private static final int LOWEST = 20_000;
     private static final int ABOVE_HIGHEST = 32_768;
+    /** Never the same port twice in one JVM: two free ports asked for together (HTTP and gRPC) once came out equal. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePort() {
     }
@@ -22,6 +26,9 @@ public final class FreePort {
     public static int any() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, ABOVE_HIGHEST);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
