@@ -66,7 +66,8 @@ public final class Bench {
         PgBench pgbench = new PgBench(referenceDatabase, settings.database() + "_reference", work.resolve("pgbench"));
         pgbench.createTable();
         Report report = new Report();
-        Scenarios scenarios = new Scenarios(settings, report, database, pgbench);
+        Wrk.requireInstalled();
+        Scenarios scenarios = new Scenarios(settings, report, database, pgbench, work.resolve("wrk"));
 
         if (settings.soakOnly()) {
             try (App app = App.postgres(settings.appJar(), settings.database(), PORT, List.of(), work.resolve("app-soak.log"))) {

@@ -51,6 +51,16 @@ final class Client {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The product's address, such as {@code http://127.0.0.1:8080}. */
+    String base() {
+        return base;
+    }
+
+    /** The value of the Authorization header the harness's account sends. */
+    String authorization() {
+        return authorization;
+    }
+
     JsonNode get(String path) throws IOException {
         return JSON.readTree(getText(path));
     }

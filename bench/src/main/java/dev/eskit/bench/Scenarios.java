@@ -5,6 +5,7 @@ import dev.eskit.bench.Report.Figure;
 import dev.eskit.client.EskitClient;
 import dev.eskit.client.EventData;
 import dev.eskit.client.ExpectedVersion;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +33,16 @@ final class Scenarios {
     private final Report report;
     private final Database database;
     private final PgBench pgbench;
+    private final Path wrkScripts;
     private double w1Peak;
     private Double w1Ratio;
 
-    Scenarios(Settings settings, Report report, Database database, PgBench pgbench) {
+    Scenarios(Settings settings, Report report, Database database, PgBench pgbench, Path wrkScripts) {
         this.settings = settings;
         this.report = report;
         this.database = database;
         this.pgbench = pgbench;
+        this.wrkScripts = wrkScripts;
     }
 
     double w1Peak() {
@@ -84,19 +87,20 @@ final class Scenarios {
 
     /** W1: create an entity, one event a request, at 1 to 64 clients, against pgbench's one-row transactions. */
     List<double[]> w1(Client client) throws Exception {
+        Wrk wrk = new Wrk(client, wrkScripts);
         StringBuilder table = new StringBuilder("### W1: create entity, one event per request\n\n"
                 + "| clients | ESKIT req/s | p50 ms | p99 ms | p99.9 ms | pgbench tx/s | ratio |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         List<double[]> rows = new ArrayList<>();
         Figure at16 = null;
         for (int clients : settings.clients()) {
-            Result product = Load.run(clients, settings.phase(), (c, i) -> client.post("/api/v1/entities/BenchW1", EVENT, 201));
+            Wrk.Result product = wrk.post("/api/v1/entities/BenchW1", EVENT, 201, clients, settings.phase());
             double reference = pgbench.transactionsPerSecond("one-event.sql", clients, settings.phase());
             w1Peak = Math.max(w1Peak, product.perSecond());
-            rows.add(new double[] {clients, product.perSecond(), reference, product.percentileMillis(50),
-                    product.percentileMillis(99), product.percentileMillis(99.9)});
+            rows.add(new double[] {clients, product.perSecond(), reference, product.p50Millis(), product.p99Millis(),
+                    product.p999Millis()});
             table.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %s | %.2f |%n", clients,
-                    Report.format(product.perSecond()), product.percentileMillis(50), product.percentileMillis(99),
-                    product.percentileMillis(99.9), Report.format(reference), product.perSecond() / reference));
+                    Report.format(product.perSecond()), product.p50Millis(), product.p99Millis(), product.p999Millis(),
+                    Report.format(reference), product.perSecond() / reference));
             if (clients == 16) {
                 w1Ratio = product.perSecond() / reference;
                 at16 = new Figure("W1", "throughput, 16 clients", product.perSecond(), "req/s", reference,
@@ -230,18 +234,18 @@ final class Scenarios {
      * which the second counts (the first in a process also pays for compiling the replay's code).
      */
     List<double[]> growth(Client client) throws Exception {
+        Wrk wrk = new Wrk(client, wrkScripts);
         List<double[]> rows = new ArrayList<>();
         StringBuilder table = new StringBuilder("### How cost grows\n\n| stored events | W1 p50 ms | W1 p99 ms | W1 req/s | replay s | "
                 + "replay events/s | first replay s |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         for (int size : settings.storeSizes()) {
             fill(client, size);
-            Result w1 = Load.run(16, settings.phase().dividedBy(2),
-                    (c, i) -> client.post("/api/v1/entities/BenchGrowth", EVENT, 201));
+            Wrk.Result w1 = wrk.post("/api/v1/entities/BenchGrowth", EVENT, 201, 16, settings.phase().dividedBy(2));
             double[] first = r1(client);
             double[] replay = r1(client);
-            rows.add(new double[] {replay[0], w1.percentileMillis(50), w1.percentileMillis(99), replay[1]});
+            rows.add(new double[] {replay[0], w1.p50Millis(), w1.p99Millis(), replay[1]});
             table.append(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | %s | %.1f | %s | %.1f |%n", (long) replay[0],
-                    w1.percentileMillis(50), w1.percentileMillis(99), Report.format(w1.perSecond()), replay[1],
+                    w1.p50Millis(), w1.p99Millis(), Report.format(w1.perSecond()), replay[1],
                     Report.format(replay[2]), first[1]));
         }
         report.detail(table.toString());
