@@ -107,7 +107,7 @@ final class Wrk {
                   local e = summary.errors
                   local failed = e.connect + e.read + e.write + e.timeout
                   for _, thread in ipairs(threads) do failed = failed + thread:get("unexpected") end
-                  io.write(string.format("eskit-result requests=%%d micros=%%d errors=%%d p50=%%d p99=%%d p999=%%d\n",
+                  io.write(string.format("eskit-result requests=%%d micros=%%d errors=%%d p50=%%d p99=%%d p999=%%d\\n",
                     summary.requests, summary.duration, failed,
                     latency:percentile(50), latency:percentile(99), latency:percentile(99.9)))
                 end
