@@ -23,7 +23,7 @@ final class Wrk {
             "eskit-result requests=(\\d+) micros=(\\d+) errors=(\\d+) p50=(\\d+) p99=(\\d+) p999=(\\d+)");
 
     /** What one run did: requests, their rate, and latency percentiles in milliseconds. */
-    record Result(int clients, long requests, double seconds, double p50Millis, double p99Millis, double p999Millis) {
+    record Result(long requests, double seconds, double p50Millis, double p99Millis, double p999Millis) {
 
         double perSecond() {
             return requests / seconds;
@@ -77,7 +77,7 @@ final class Wrk {
             throw new IllegalStateException(result.group(3) + " requests to " + path + " failed or were not answered "
                     + expected + ": " + output);
         }
-        return new Result(clients, Long.parseLong(result.group(1)), Long.parseLong(result.group(2)) / 1e6,
+        return new Result(Long.parseLong(result.group(1)), Long.parseLong(result.group(2)) / 1e6,
                 micros(result, 4), micros(result, 5), micros(result, 6));
     }
 
