@@ -51,15 +51,7 @@ final class PgBench {
         List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-h", "127.0.0.1", "-c", String.valueOf(clients),
                 "-j", String.valueOf(Math.min(clients, 4)), "-T", String.valueOf(Math.max(1, duration.toSeconds())),
                 "-f", scripts.resolve(script).toString(), name);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed: " + output);
-        }
-        Matcher tps = TPS.matcher(output);
-        if (!tps.find()) {
-            throw new IllegalStateException("no tps in pgbench's output: " + output);
-        }
+        Matcher tps = LoadGenerators.run(command, TPS);
         return Double.parseDouble(tps.group(1));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,21 +60,13 @@ final class Wrk {
     }
 
     private Result run(Path script, String path, int expected, int clients, Duration duration) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(Math.min(clients, 2)),
+        List<String> command = List.of("wrk", "-t", String.valueOf(Math.min(clients, 2)),
                 "-c", String.valueOf(clients), "-d", Math.max(1, duration.toSeconds()) + "s", "--timeout", "60s",
-                "-s", script.toString(), client.base() + path));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
-        Matcher result = RESULT.matcher(output);
-        if (!result.find()) {
-            throw new IllegalStateException("no result in wrk's output: " + output);
-        }
+                "-s", script.toString(), client.base() + path);
+        Matcher result = LoadGenerators.run(command, RESULT);
         if (Long.parseLong(result.group(3)) > 0) {
             throw new IllegalStateException(result.group(3) + " requests to " + path + " failed or were not answered "
-                    + expected + ": " + output);
+                    + expected + ": " + result.group());
         }
         return new Result(Long.parseLong(result.group(1)), Long.parseLong(result.group(2)) / 1e6,
                 micros(result, 4), micros(result, 5), micros(result, 6));

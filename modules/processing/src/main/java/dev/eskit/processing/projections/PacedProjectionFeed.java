@@ -58,11 +58,6 @@ class PacedProjectionFeed implements StreamableMessageSource<TrackedEventMessage
         return store.getObject().createTokenAt(dateTime);
     }
 
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.getObject().createTokenSince(duration);
-    }
-
     /**
      * One segment's stream. Axon's tracking processor asks {@code hasNextAvailable(timeout)} before each
      * batch and fills the batch while {@code peek()} finds more: a batch that ends on an empty
