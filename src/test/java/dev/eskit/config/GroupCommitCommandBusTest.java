@@ -3,12 +3,14 @@ package dev.eskit.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -232,6 +234,30 @@ class GroupCommitCommandBusTest {
         assertThat(result.isExceptional()).as(String.valueOf(result)).isFalse();
         assertThat(result.getPayload()).isEqualTo("inner");
         assertThat(storedEvents()).containsExactly("inner");
+    }
+
+    @Test
+    void aCallerInterruptedWhileItWaitsIsStillAnsweredAndKeepsItsInterrupt() throws InterruptedException {
+        CompletableFuture<CommandResultMessage<?>> first = sendHeld();
+        AtomicReference<Object> answer = new AtomicReference<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            bus.dispatch(GenericCommandMessage.asCommandMessage(write("a1", "v1")), (message, result) -> answer.set(result.getPayload()));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        }, "sender-interrupted");
+        senders.add(caller);
+        caller.start();
+        awaitWaiting(1);
+
+        caller.interrupt();
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> caller.getState() == Thread.State.WAITING);
+        released.countDown();
+        caller.join(10_000);
+        assertThat(first.join().getPayload()).isEqualTo("hold");
+        assertThat(answer.get()).isEqualTo("v1");
+        assertThat(interruptKept).isTrue();
     }
 
     /** A command whose handler holds its transaction open until the test releases it. */
