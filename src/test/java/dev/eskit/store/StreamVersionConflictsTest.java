@@ -20,7 +20,7 @@ class StreamVersionConflictsTest {
     @Test
     void ignoresOtherUniqueKeysAndOtherFailures() {
         assertThat(conflicts.isDuplicateKeyViolation(new SQLException(
-                "duplicate key value violates unique constraint \"uq_domain_event_identifier\"", "23505"))).isFalse();
+                "duplicate key value violates unique constraint \"catalog_stream_pkey\"", "23505"))).isFalse();
         assertThat(conflicts.isDuplicateKeyViolation(new SQLException("connection refused", "08001"))).isFalse();
         assertThat(conflicts.isDuplicateKeyViolation(new IllegalStateException("no SQL at all"))).isFalse();
     }

@@ -50,6 +50,18 @@ abstract class CatalogTests extends ApiTest {
                 .containsExactlyInAnyOrder(prefix + "c", prefix.replace("-", "_") + "x");
     }
 
+    /** Code point order on both stores, whatever the database's locale: digits, capitals, then small letters, punctuation between. */
+    @Test
+    void listsStreamIdsInCodePointOrder() {
+        String prefix = "order-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        String p = uniquePartition();
+        for (String id : List.of("b", "~", "B", "a", "_", "A", "9")) {
+            appendOk(prefix + id, null, List.of(event(p + ".Created", Map.of())));
+        }
+        assertThat(texts(api.get(Role.READER, "/api/v1/streams?prefix=" + prefix).json().get("items"), "streamId"))
+                .containsExactly(prefix + "9", prefix + "A", prefix + "B", prefix + "_", prefix + "a", prefix + "b", prefix + "~");
+    }
+
     @Test
     void countsEventsAndStreamsPerPartitionAndEventsPerType() {
         String p = uniquePartition();

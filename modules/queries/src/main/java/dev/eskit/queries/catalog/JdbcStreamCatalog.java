@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Listings from the catalog tables, each page a keyset query on a primary key or index in key order.
- * A prefix is a LIKE pattern anchored at the start: H2's primary key serves it, and on PostgreSQL, whose
- * collation may not order by code point, an index with the pattern operator class does.
+ * A prefix is a LIKE pattern anchored at the start, which the primary key serves on both stores (stream ids
+ * compare by code point on H2 and under the column's "C" collation on PostgreSQL, V5_8).
  */
 @Service
 class JdbcStreamCatalog implements StreamCatalog {

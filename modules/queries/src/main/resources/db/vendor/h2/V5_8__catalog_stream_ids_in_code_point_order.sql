@@ -1,0 +1,2 @@
+-- H2 already orders and compares stream ids by code point: nothing to change (see the PostgreSQL script).
+SELECT 1;
