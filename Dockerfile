@@ -18,11 +18,9 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # the training run starts the embedded default up to the refreshed context (no database or broker
 # needed) and records the classes it loaded; its H2 files are thrown away
-RUN java -XX:+UseParallelGC -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
+RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
  && rm -rf data
 USER 10001:10001
 # 8443: the API over HTTPS; 8081: health and Prometheus, for the private network only
 EXPOSE 8443 8081
-# The throughput collector: on the few cores a replica gets, G1's barriers and concurrent threads cost
-# W1 11-14 % of its creates a second, and the heap's live set (about 125 MiB) keeps young pauses short.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "application.jar"]
