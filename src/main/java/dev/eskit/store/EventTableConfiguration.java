@@ -8,7 +8,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -58,6 +60,21 @@ class EventTableConfiguration {
                 .lastSequenceNumberFor(LastSequenceNumbers::statement)
                 .createTokenAt(EventsByTime::createTokenAt);
         return new GapSafeJdbcEventStorageEngine(builder, settledPositions(dataSource), transactionManager);
+    }
+
+    /**
+     * The event store over that engine: Axon's, but with the head of the log that the tracking
+     * processors share kept in a ring ({@link LogHeadEventStore}). Axon Server's own event store
+     * serves the {@code axonserver} profile.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    LogHeadEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        LogHeadEventStore.Builder builder = LogHeadEventStore.builder();
+        builder.storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        return builder.build();
     }
 
     /** PostgreSQL may have other instances appending; the embedded H2 file has only this process. */

@@ -17,6 +17,9 @@ final class App implements AutoCloseable {
     static final String PASSWORD = UUID.randomUUID().toString();
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
+    /** The collector the product's image runs with (Dockerfile), so that every scenario measures the product as it is shipped. */
+    private static final String IMAGE_COLLECTOR = "-XX:+UseParallelGC";
+
     private final Process process;
     private final int port;
     final Duration startup;
@@ -108,7 +111,7 @@ final class App implements AutoCloseable {
      * (space-separated), such as a flight recording to profile a scenario with.
      */
     private static ProcessBuilder command(Path jar, List<String> jvmOptions, int port, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = new ArrayList<>(List.of(java(), IMAGE_COLLECTOR));
         command.addAll(jvmOptions);
         String extra = System.getenv("BENCH_PRODUCT_JVM_OPTIONS");
         if (extra != null && !extra.isBlank()) {
