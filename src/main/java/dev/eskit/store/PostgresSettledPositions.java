@@ -10,9 +10,9 @@ import java.sql.SQLException;
  * reading's mark is the next id to be given out: a snapshot's xmax is only one past the highest id
  * that completed, and a running transaction with a higher id is in neither xmax nor the snapshot's
  * list of running ids, so the mark adds {@code age(xmax)}, the distance from xmax to the next id.
- * The floor is the snapshot's xmin, the oldest id still running. An appending transaction asks for
- * its id before the identity column hands it positions; otherwise it would get its id only on
- * inserting, after its position.
+ * The floor is the snapshot's xmin, the oldest id still running. An appending transaction has its id
+ * before it takes a position, since the position column's default asks for the id first
+ * (migration V5_9); otherwise the id would come with the row, after its position.
  */
 final class PostgresSettledPositions extends SettledPositions {
 
@@ -20,11 +20,9 @@ final class PostgresSettledPositions extends SettledPositions {
             + "pg_snapshot_xmax(s)::text::bigint + age(xid(pg_snapshot_xmax(s))), "
             + "pg_snapshot_xmin(s)::text::bigint FROM pg_current_snapshot() s";
 
+    /** Nothing to do: the position column's default takes the transaction's id first (V5_9). */
     @Override
-    void beforeTakingPositions(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_current_xact_id()")) {
-            statement.executeQuery().close();
-        }
+    void beforeTakingPositions(Connection connection) {
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.Deque;
  * that could own a missing position at or below it had been given a mark below that one before
  * the reading. Once the floor (the oldest mark still open) has passed a reading's mark, the
  * positions up to that reading are final. A transaction takes its mark before it takes positions
- * ({@link #beforeTakingPositions}), and positions are handed out in increasing order, which is
- * what makes this hold.
+ * ({@link #beforeTakingPositions}, or on PostgreSQL the position column's default), and positions
+ * are handed out in increasing order, which is what makes this hold.
  */
 abstract sealed class SettledPositions permits PostgresSettledPositions, InProcessSettledPositions {
 
