@@ -31,8 +31,11 @@ final class LogHead implements AutoCloseable {
     record Slot(long index, TrackingToken previousToken, TrackedEventMessage<?> event) {
     }
 
+    /** What {@link #join} answers for a token that no slot follows. */
+    static final long NOT_IN_RING = -1;
+
     /** What {@link #slot} answers for an index no longer in the ring. */
-    static final Slot OVERWRITTEN = new Slot(-1, null, null);
+    static final Slot OVERWRITTEN = new Slot(NOT_IN_RING, null, null);
 
     private final EventStorageEngine engine;
     private final AtomicReferenceArray<Slot> slots;
@@ -57,8 +60,8 @@ final class LogHead implements AutoCloseable {
     }
 
     /**
-     * The index of the event that follows {@code token} in the ring, or -1 when the ring does not hold
-     * it. The first reader to join starts the ring at its token.
+     * The index of the event that follows {@code token} in the ring, or {@link #NOT_IN_RING}. The first
+     * reader to join starts the ring at its token.
      */
     long join(TrackingToken token) {
         lock.lock();
@@ -72,7 +75,7 @@ final class LogHead implements AutoCloseable {
             }
             long newest = next;
             if (newest == 0) {
-                return Objects.equals(lastToken, token) ? 0 : -1;
+                return Objects.equals(lastToken, token) ? 0 : NOT_IN_RING;
             }
             for (long index = Math.max(0, newest - slots.length()); index < newest; index++) {
                 Slot slot = slots.get(slotOf(index));
@@ -81,7 +84,7 @@ final class LogHead implements AutoCloseable {
                 }
             }
             Slot last = slots.get(slotOf(newest - 1));
-            return Objects.equals(last.event().trackingToken(), token) ? newest : -1;
+            return Objects.equals(last.event().trackingToken(), token) ? newest : NOT_IN_RING;
         } finally {
             lock.unlock();
         }

@@ -16,12 +16,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  */
 final class LogHeadStream implements TrackingEventStream {
 
-    private static final long NOT_AT_HEAD = -1;
-
     private final LogHead head;
     private final EventStorageEngine engine;
     private TrackingToken lastToken;
-    private long nextIndex = NOT_AT_HEAD;
+    private long nextIndex = LogHead.NOT_IN_RING;
     private Stream<? extends TrackedEventMessage<?>> ownQuery;
     private Iterator<? extends TrackedEventMessage<?>> ownEvents;
     private TrackedEventMessage<?> peeked;
@@ -61,14 +59,14 @@ final class LogHeadStream implements TrackingEventStream {
     }
 
     private TrackedEventMessage<?> next(int timeout, TimeUnit unit) throws InterruptedException {
-        if (nextIndex == NOT_AT_HEAD) {
+        if (nextIndex == LogHead.NOT_IN_RING) {
             TrackedEventMessage<?> own = nextOfOwnQuery();
             if (own != null) {
                 return taken(own);
             }
             long end = head.end();
             nextIndex = head.join(lastToken);
-            if (nextIndex == NOT_AT_HEAD) {
+            if (nextIndex == LogHead.NOT_IN_RING) {
                 // the ring holds no event that follows this stream's: query again once another is appended
                 head.awaitIndex(end, timeout, unit);
                 return null;
@@ -79,7 +77,7 @@ final class LogHeadStream implements TrackingEventStream {
             slot = head.slot(nextIndex);
         }
         if (slot == LogHead.OVERWRITTEN) {
-            nextIndex = NOT_AT_HEAD;
+            nextIndex = LogHead.NOT_IN_RING;
             return next(timeout, unit);
         }
         if (slot == null) {
