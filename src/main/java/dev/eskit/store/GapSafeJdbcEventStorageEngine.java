@@ -1,6 +1,7 @@
 package dev.eskit.store;
 
 import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
+import static org.axonframework.eventhandling.EventUtils.upcastAndDeserializeTrackedEvents;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,6 +83,17 @@ final class GapSafeJdbcEventStorageEngine extends JdbcEventStorageEngine {
         } finally {
             settledBeforeBatch.remove();
         }
+    }
+
+    /**
+     * One batch of what {@link #readEvents(TrackingToken, boolean)} streams, for {@link LogHead}:
+     * that stream ends only at a read that finds nothing, which the head of the log does not need
+     * after each batch.
+     */
+    LogHead.Batch readBatch(TrackingToken lastToken) {
+        List<? extends TrackedEventData<?>> rows = fetchTrackedEvents(lastToken, batchSize());
+        return new LogHead.Batch(upcastAndDeserializeTrackedEvents(rows.stream(), getEventSerializer(), upcasterChain).toList(),
+                rows.size() >= batchSize());
     }
 
     /** Axon's head token, with a gap for every position below it whose transaction may still commit. */

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.lifecycle.Lifecycle;
 import org.axonframework.lifecycle.Phase;
 
@@ -27,7 +28,9 @@ public final class LogHeadEventStore extends AbstractEventStore implements Lifec
 
     private LogHeadEventStore(Builder builder) {
         super(builder);
-        this.head = new LogHead(storageEngine(), HEAD_EVENTS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        EventStorageEngine engine = storageEngine();
+        this.head = new LogHead(engine instanceof GapSafeJdbcEventStorageEngine gapSafe ? gapSafe::readBatch : LogHead.wholeStreams(engine),
+                HEAD_EVENTS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
