@@ -2,7 +2,6 @@ package dev.eskit.commands.stream;
 
 import dev.eskit.commands.support.AggregateCaches;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
@@ -12,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Streams stay in memory between appends (the cache) and are snapshotted every few hundred events,
- * so an append costs the same on a long stream as on a new one; a snapshot of another revision of
+ * Streams stay in memory between appends (the cache) and are snapshotted at intervals that grow with
+ * them ({@link GrowingSnapshotIntervals}), so an append costs the same on a long stream as on a new one; a snapshot of another revision of
  * the aggregate is skipped (the stream is then sourced from its events).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +25,9 @@ class StreamConfiguration {
 
     @Bean
     SnapshotTriggerDefinition streamSnapshotTrigger(Snapshotter snapshotter,
-                                                    @Value("${eskit.streams.snapshot-threshold:500}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                    @Value("${eskit.streams.snapshot-threshold:500}") int threshold,
+                                                    @Value("${eskit.streams.snapshot-max-interval:25000}") int maxInterval) {
+        return new GrowingSnapshotIntervals(snapshotter, threshold, maxInterval);
     }
 
     /** Keyed by the aggregate type as stored with each snapshot; Axon's class-based variant never matches it. */
