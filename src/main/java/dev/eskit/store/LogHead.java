@@ -79,11 +79,12 @@ final class LogHead implements AutoCloseable {
         this.maxShownTogether = Math.max(1, capacity / 4);
     }
 
-    /** Reads of an engine that reads only to the end of the table: each is the whole stream. */
-    static Function<TrackingToken, Batch> wholeStreams(EventStorageEngine engine) {
+    /** Reads of at most {@code batchSize} events from the stream of any engine. */
+    static Function<TrackingToken, Batch> batchesOf(EventStorageEngine engine, int batchSize) {
         return token -> {
             try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(token, true)) {
-                return new Batch(events.toList(), false);
+                List<? extends TrackedEventMessage<?>> batch = events.limit(batchSize).toList();
+                return new Batch(batch, batch.size() == batchSize);
             }
         };
     }

@@ -21,6 +21,8 @@ public final class LogHeadEventStore extends AbstractEventStore implements Lifec
 
     /** About half a second of W1's peak: processors at the head are a paced batch or two behind it. */
     private static final int HEAD_EVENTS = 2048;
+    /** What one read takes from an engine that is not the JDBC one (Axon's batch size). */
+    private static final int BATCH_SIZE = 100;
     /** How soon other instances' events are found, as with Axon's default. */
     private static final long POLL_MILLIS = 1000;
 
@@ -29,7 +31,7 @@ public final class LogHeadEventStore extends AbstractEventStore implements Lifec
     private LogHeadEventStore(Builder builder) {
         super(builder);
         EventStorageEngine engine = storageEngine();
-        this.head = new LogHead(engine instanceof GapSafeJdbcEventStorageEngine gapSafe ? gapSafe::readBatch : LogHead.wholeStreams(engine),
+        this.head = new LogHead(engine instanceof GapSafeJdbcEventStorageEngine gapSafe ? gapSafe::readBatch : LogHead.batchesOf(engine, BATCH_SIZE),
                 HEAD_EVENTS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -34,7 +34,7 @@ class LogHeadReadsTest {
 
     @Test
     void aFullBatchIsFollowedAtOnceAndAShortOneWaitsForTheNextCommit() throws InterruptedException {
-        head = new LogHead(batchesOf(2, true), 64, NO_POLL_HOURS, TimeUnit.HOURS);
+        head = new LogHead(countedReadsOf(2, true), 64, NO_POLL_HOURS, TimeUnit.HOURS);
         joinAndAwaitFirstRead();
         append(0, 5);
 
@@ -49,7 +49,7 @@ class LogHeadReadsTest {
     @Test
     void eventsThatAShortBatchLeftAreReadWithoutWaitingForACommitOrThePoll() throws InterruptedException {
         // each read stops after one event, as a batch stops at the end of its range of positions
-        head = new LogHead(batchesOf(1, false), 64, NO_POLL_HOURS, TimeUnit.HOURS);
+        head = new LogHead(countedReadsOf(1, false), 64, NO_POLL_HOURS, TimeUnit.HOURS);
         LogHeadStream reader = joinAndAwaitFirstRead();
         append(0, 3);
 
@@ -70,7 +70,7 @@ class LogHeadReadsTest {
     }
 
     /** Reads of at most {@code size} events; {@code fullWhenSize}: a read of that many says more may follow. */
-    private Function<TrackingToken, LogHead.Batch> batchesOf(int size, boolean fullWhenSize) {
+    private Function<TrackingToken, LogHead.Batch> countedReadsOf(int size, boolean fullWhenSize) {
         return token -> {
             reads.incrementAndGet();
             try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(token, false)) {

@@ -21,7 +21,7 @@ class LogHeadTest {
 
     private final InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
     /** Polls every 20 ms, so that events appended without {@link LogHead#fetchNow} are found too. */
-    private final LogHead head = new LogHead(LogHead.wholeStreams(engine), RING, 20, TimeUnit.MILLISECONDS);
+    private final LogHead head = new LogHead(LogHead.batchesOf(engine, RING), RING, 20, TimeUnit.MILLISECONDS);
 
     @AfterEach
     void closeHead() {
