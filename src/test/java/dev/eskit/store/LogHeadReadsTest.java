@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -71,12 +68,11 @@ class LogHeadReadsTest {
 
     /** Reads of at most {@code size} events; {@code fullWhenSize}: a read of that many says more may follow. */
     private Function<TrackingToken, LogHead.Batch> countedReadsOf(int size, boolean fullWhenSize) {
+        Function<TrackingToken, LogHead.Batch> batches = LogHead.batchesOf(engine, size);
         return token -> {
             reads.incrementAndGet();
-            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(token, false)) {
-                List<? extends TrackedEventMessage<?>> batch = events.limit(size).toList();
-                return new LogHead.Batch(batch, fullWhenSize && batch.size() == size);
-            }
+            LogHead.Batch batch = batches.apply(token);
+            return new LogHead.Batch(batch.events(), fullWhenSize && batch.full());
         };
     }
 

@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Streams stay in memory between appends (the cache) and are snapshotted at intervals that grow with
- * them ({@link GrowingSnapshotIntervals}), so an append costs the same on a long stream as on a new one; a snapshot of another revision of
- * the aggregate is skipped (the stream is then sourced from its events).
+ * Streams stay in memory between appends (the cache) and are snapshotted at intervals that grow
+ * with them ({@link GrowingSnapshotIntervals}), so an append costs the same on a long stream as on a
+ * new one; a snapshot of another revision of the aggregate is skipped (the stream is then sourced
+ * from its events).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
